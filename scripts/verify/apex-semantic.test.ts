@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { checkApex, parseApexLsReport } from './apex-semantic.ts';
+import { createFixtureProject, writeApexClass, writeCustomObject } from '../test-support/fixture-project.ts';
+import type { FixtureProject } from '../test-support/fixture-project.ts';
+
+let project: FixtureProject | undefined;
+afterEach(() => project?.remove());
+
+function runCheck(root: string): { exitCode: number; lines: string[] } {
+    const lines: string[] = [];
+    const exitCode = checkApex(root, (line) => lines.push(line));
+    return { exitCode, lines };
+}
+
+describe('parseApexLsReport', () => {
+    it('turns the JSON report into issues', () => {
+        const report = JSON.stringify({
+            files: [
+                {
+                    path: '/p/A.cls',
+                    messages: [{ start: { line: 3, offset: 1 }, category: 'Missing', message: 'Unknown field' }]
+                }
+            ]
+        });
+
+        expect(parseApexLsReport(report)).toEqual([
+            { file: '/p/A.cls', line: 3, category: 'Missing', message: 'Unknown field' }
+        ]);
+    });
+
+    it('fails loudly on output that is not the report', () => {
+        expect(() => parseApexLsReport('Exception in thread main')).toThrow(/other than its JSON report/);
+    });
+});
+
+describe('checkApex (runs apex-ls on Java)', () => {
+    it('passes a class whose fields and methods exist', () => {
+        project = createFixtureProject();
+        writeCustomObject(project, 'Log__c', ['Status__c']);
+        writeApexClass(
+            project,
+            'LogReader',
+            'public with sharing class LogReader {\n    public static String read() {\n        Log__c log = [SELECT Status__c FROM Log__c WITH USER_MODE LIMIT 1];\n        return log.Status__c;\n    }\n}\n'
+        );
+
+        const { exitCode, lines } = runCheck(project.root);
+
+        expect(lines.at(-1)).toBe('1 Apex files checked by apex-ls and the SOQL field check: 0 errors.');
+        expect(exitCode).toBe(0);
+    });
+
+    it('fails on an unknown field, both in an expression (apex-ls) and in SOQL', () => {
+        project = createFixtureProject();
+        writeCustomObject(project, 'Log__c', ['Status__c']);
+        writeApexClass(
+            project,
+            'LogReader',
+            'public with sharing class LogReader {\n    public static String read() {\n        Log__c log = [SELECT Statuz__c FROM Log__c WITH USER_MODE LIMIT 1];\n        return log.Bogus__c;\n    }\n}\n'
+        );
+
+        const { exitCode, lines } = runCheck(project.root);
+
+        expect(exitCode).toBe(1);
+        expect(lines.join('\n')).toContain("Unknown field 'Bogus__c' on SObject 'Schema.Log__c'");
+        expect(lines.join('\n')).toContain("SOQL: Unknown field 'Statuz__c' on Log__c.");
+    });
+
+    it('fails when there is no Apex to check', () => {
+        project = createFixtureProject();
+        project.write('force-app/main/default/.keep', '');
+
+        const { exitCode, lines } = runCheck(project.root);
+
+        expect(exitCode).toBe(1);
+        expect(lines[0]).toMatch(/^FAIL: no Apex classes/);
+    });
+});

@@ -1,0 +1,106 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pmdEngineJarFolder, requireJava } from '../lib/java.ts';
+import { listFiles, readPackageDirectories } from '../lib/project.ts';
+import { checkQuery, findStaticQueries } from './soql-fields.ts';
+import { readSourceSchema } from './source-schema.ts';
+
+/** One problem in one Apex file. */
+export interface ApexIssue {
+    file: string;
+    line: number;
+    category: string;
+    message: string;
+}
+
+interface ApexLsReport {
+    files: { path: string; messages: { start: { line: number }; category: string; message: string }[] }[];
+}
+
+/** apex-ls exits 4 when it reports issues: its output is the report, not a crash. */
+const APEX_LS_ISSUES_FOUND = 4;
+
+/** Parses apex-ls `-f json` output into issues. */
+export function parseApexLsReport(output: string): ApexIssue[] {
+    let report: ApexLsReport;
+    try {
+        report = JSON.parse(output) as ApexLsReport;
+    } catch {
+        throw new Error(`apex-ls printed something other than its JSON report:\n${output.slice(0, 2000)}`);
+    }
+    return report.files.flatMap((file) =>
+        file.messages.map((message) => ({
+            file: file.path,
+            line: message.start.line,
+            category: message.category,
+            message: message.message
+        }))
+    );
+}
+
+/** Runs apex-ls over the whole SFDX workspace: unknown types, methods and fields in Apex expressions. */
+export function runApexLs(projectRoot: string): ApexIssue[] {
+    requireJava();
+    const classpath = path.join(pmdEngineJarFolder(), '*');
+    const result = spawnSync(
+        'java',
+        [
+            '-cp',
+            classpath,
+            'io.github.apexdevtools.apexls.CheckForIssues',
+            '-w',
+            projectRoot,
+            '-d',
+            'errors',
+            '-n',
+            '-f',
+            'json'
+        ],
+        { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }
+    );
+    if (result.error) {
+        throw new Error(`apex-ls could not start: ${result.error.message}`);
+    }
+    if (result.status !== 0 && result.status !== APEX_LS_ISSUES_FOUND) {
+        throw new Error(`apex-ls failed (exit ${result.status}): ${result.stderr.trim() || result.stdout.trim()}`);
+    }
+    return parseApexLsReport(result.stdout);
+}
+
+/** The Apex class and trigger files of every package directory. */
+export function findApexFiles(projectRoot: string): string[] {
+    return readPackageDirectories(projectRoot)
+        .flatMap((directory) => listFiles(directory.absolutePath, new Set(['node_modules'])))
+        .filter((file) => file.endsWith('.cls') || file.endsWith('.trigger'));
+}
+
+/** Checks the fields and objects named in static SOQL against the project's source schema. */
+export function checkSoqlFields(projectRoot: string, apexFiles: string[]): ApexIssue[] {
+    const schema = readSourceSchema(readPackageDirectories(projectRoot).map((directory) => directory.absolutePath));
+    return apexFiles.flatMap((file) =>
+        findStaticQueries(readFileSync(file, 'utf8')).flatMap((query) =>
+            checkQuery(query, schema).map((problem) => ({
+                file,
+                line: problem.line,
+                category: 'SOQL',
+                message: problem.message
+            }))
+        )
+    );
+}
+
+/** The Apex semantic check: apex-ls plus static SOQL field references. Returns the exit code. */
+export function checkApex(projectRoot: string, log: (line: string) => void): number {
+    const apexFiles = findApexFiles(projectRoot);
+    if (apexFiles.length === 0) {
+        log('FAIL: no Apex classes or triggers found in the package directories: nothing was checked.');
+        return 1;
+    }
+    const issues = [...runApexLs(projectRoot), ...checkSoqlFields(projectRoot, apexFiles)];
+    for (const issue of issues) {
+        log(`${path.relative(projectRoot, issue.file)}:${issue.line} ${issue.category}: ${issue.message}`);
+    }
+    log(`${apexFiles.length} Apex files checked by apex-ls and the SOQL field check: ${issues.length} errors.`);
+    return issues.length === 0 ? 0 : 1;
+}

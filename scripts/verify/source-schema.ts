@@ -1,0 +1,81 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { findFoldersNamed } from '../lib/project.ts';
+
+/** Fields the platform gives every object of a kind, which never appear as field files in source. */
+const STANDARD_FIELDS: Record<ObjectKind, readonly string[]> = {
+    custom: [
+        'Id',
+        'Name',
+        'OwnerId',
+        'CreatedDate',
+        'CreatedById',
+        'LastModifiedDate',
+        'LastModifiedById',
+        'SystemModstamp',
+        'IsDeleted',
+        'LastViewedDate',
+        'LastReferencedDate',
+        'RecordTypeId',
+        'CurrencyIsoCode'
+    ],
+    customMetadata: [
+        'Id',
+        'DeveloperName',
+        'MasterLabel',
+        'Label',
+        'QualifiedApiName',
+        'NamespacePrefix',
+        'Language',
+        'SystemModstamp'
+    ],
+    platformEvent: ['ReplayId', 'CreatedDate', 'CreatedById', 'EventUuid'],
+    standard: []
+};
+
+export type ObjectKind = 'custom' | 'customMetadata' | 'platformEvent' | 'standard';
+
+/** What the project's source says exists on one object. */
+export interface SourceObject {
+    name: string;
+    kind: ObjectKind;
+    /** Lower-cased field API names, the platform's standard fields included. */
+    fields: Set<string>;
+}
+
+/** Objects and fields defined in the given package directories, keyed by lower-cased API name. */
+export type SourceSchema = Map<string, SourceObject>;
+
+export function objectKind(objectName: string): ObjectKind {
+    const lower = objectName.toLowerCase();
+    if (lower.endsWith('__c')) return 'custom';
+    if (lower.endsWith('__mdt')) return 'customMetadata';
+    if (lower.endsWith('__e')) return 'platformEvent';
+    return 'standard';
+}
+
+/** Reads `objects/<Object>/fields/<Field>.field-meta.xml` from every `objects` folder below the roots. */
+export function readSourceSchema(packageRoots: string[]): SourceSchema {
+    const schema: SourceSchema = new Map();
+    for (const objectsFolder of packageRoots.flatMap((root) => findFoldersNamed(root, 'objects'))) {
+        for (const entry of readdirSync(objectsFolder, { withFileTypes: true })) {
+            if (!entry.isDirectory()) continue;
+            const kind = objectKind(entry.name);
+            const known = schema.get(entry.name.toLowerCase()) ?? {
+                name: entry.name,
+                kind,
+                fields: new Set(STANDARD_FIELDS[kind].map((field) => field.toLowerCase()))
+            };
+            const fieldsFolder = path.join(objectsFolder, entry.name, 'fields');
+            if (existsSync(fieldsFolder)) {
+                for (const fieldFile of readdirSync(fieldsFolder)) {
+                    if (fieldFile.endsWith('.field-meta.xml')) {
+                        known.fields.add(fieldFile.slice(0, -'.field-meta.xml'.length).toLowerCase());
+                    }
+                }
+            }
+            schema.set(entry.name.toLowerCase(), known);
+        }
+    }
+    return schema;
+}
