@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { checkApex, parseApexLsReport } from './apex-semantic.ts';
+import { checkApex, parseApexLsReport, separateKnownGaps } from './apex-semantic.ts';
 import { createFixtureProject, writeApexClass, writeCustomObject } from '../test-support/fixture-project.ts';
 import type { FixtureProject } from '../test-support/fixture-project.ts';
 
@@ -30,6 +30,33 @@ describe('parseApexLsReport', () => {
 
     it('fails loudly on output that is not the report', () => {
         expect(() => parseApexLsReport('Exception in thread main')).toThrow(/other than its JSON report/);
+    });
+});
+
+describe('separateKnownGaps', () => {
+    const gap = {
+        file: 'force-app/A.cls',
+        message: 'No matching method found for x',
+        documentedAt: 'Apex Reference, X'
+    };
+    const issue = (file: string, message: string) => ({ file, line: 7, category: 'Missing', message });
+
+    it('turns exactly the documented message in exactly its file into a note', () => {
+        const { errors, notes } = separateKnownGaps('/p', [issue('/p/force-app/A.cls', gap.message)], [gap]);
+
+        expect(errors).toEqual([]);
+        expect(notes).toEqual(['note: force-app/A.cls:7 apex-ls does not know a documented method: Apex Reference, X']);
+    });
+
+    it('keeps the same message in another file, and another message in the same file, as errors', () => {
+        const { errors, notes } = separateKnownGaps(
+            '/p',
+            [issue('/p/force-app/B.cls', gap.message), issue('/p/force-app/A.cls', 'Unknown field Bogus__c')],
+            [gap]
+        );
+
+        expect(notes).toEqual([]);
+        expect(errors.map((error) => error.message)).toEqual([gap.message, 'Unknown field Bogus__c']);
     });
 });
 
