@@ -5,7 +5,12 @@ import type { SourceSchema } from './source-schema.ts';
 const schema: SourceSchema = new Map([
     [
         'log__c',
-        { name: 'Log__c', kind: 'custom', fields: new Set(['id', 'name', 'status__c', 'parent__c', 'createddate']) }
+        {
+            name: 'Log__c',
+            kind: 'custom',
+            fields: new Set(['id', 'name', 'status__c', 'parent__c', 'createddate', 'snapshot__c']),
+            unfilterable: new Set(['snapshot__c'])
+        }
     ],
     ['setting__mdt', { name: 'Setting__mdt', kind: 'customMetadata', fields: new Set(['developername', 'active__c']) }],
     ['account', { name: 'Account', kind: 'standard', fields: new Set(['erp_id__c']) }]
@@ -32,6 +37,19 @@ describe('findStaticQueries', () => {
 
     it('ignores list literals that are not queries', () => {
         expect(findStaticQueries('Integer[] numbers = new Integer[]{ 1 }; x = y[0];')).toEqual([]);
+    });
+});
+
+describe('checkQuery: long text areas', () => {
+    it('accepts a long text area in the SELECT list', () => {
+        expect(problemsOf('SELECT Id, Snapshot__c FROM Log__c WHERE Id IN :ids')).toEqual([]);
+    });
+
+    it('fails a long text area in WHERE, ORDER BY or GROUP BY', () => {
+        expect(problemsOf('SELECT Id FROM Log__c WHERE Snapshot__c != NULL')).toEqual([
+            "Field 'Snapshot__c' on Log__c is a long text area: SOQL cannot filter, sort or group by it (the class would not compile). Select it and test it in Apex."
+        ]);
+        expect(problemsOf('SELECT Id FROM Log__c ORDER BY Snapshot__c')).toHaveLength(1);
     });
 });
 

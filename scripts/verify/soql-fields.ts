@@ -71,6 +71,14 @@ function checkQueryAgainstSchema(parsed: Query, line: number, schema: SourceSche
             problems.push({ line, message: problem });
         }
     }
+    for (const field of filteredFields(parsed, parsed.sObjectAlias)) {
+        if (known?.unfilterable?.has(field.toLowerCase())) {
+            problems.push({
+                line,
+                message: `Field '${field}' on ${objectName} is a long text area: SOQL cannot filter, sort or group by it (the class would not compile). Select it and test it in Apex.`
+            });
+        }
+    }
     for (const semiJoin of semiJoinQueries(parsed.where)) {
         problems.push(...checkQueryAgainstSchema(semiJoin, line, schema));
     }
@@ -109,6 +117,16 @@ function referencedFields(query: QueryBase, alias: string | undefined): string[]
         ...asArray(query.groupBy).flatMap((clause) => ('field' in clause ? [clause.field] : functionFields(clause.fn)))
     ];
     return fields.map(stripAlias);
+}
+
+function filteredFields(query: QueryBase, alias: string | undefined): string[] {
+    const stripAlias = (field: string): string =>
+        alias && field.toLowerCase().startsWith(`${alias.toLowerCase()}.`) ? field.slice(alias.length + 1) : field;
+    return [
+        ...whereFields(query.where),
+        ...asArray(query.orderBy).flatMap((clause) => ('field' in clause ? [clause.field] : [])),
+        ...asArray(query.groupBy).flatMap((clause) => ('field' in clause ? [clause.field] : []))
+    ].map(stripAlias);
 }
 
 function selectedFields(field: FieldType): string[] {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { findFoldersNamed } from '../lib/project.ts';
 
@@ -41,7 +41,12 @@ export interface SourceObject {
     kind: ObjectKind;
     /** Lower-cased field API names, the platform's standard fields included. */
     fields: Set<string>;
+    /** Lower-cased names of long text area and rich text fields: SOQL can select them, never filter, sort or group by them. */
+    unfilterable?: Set<string>;
 }
+
+/** Field types SOQL cannot use in WHERE, ORDER BY or GROUP BY. */
+const UNFILTERABLE_TYPE = /<type>\s*(LongTextArea|Html)\s*<\/type>/;
 
 /** Objects and fields defined in the given package directories, keyed by lower-cased API name. */
 export type SourceSchema = Map<string, SourceObject>;
@@ -70,7 +75,12 @@ export function readSourceSchema(packageRoots: string[]): SourceSchema {
             if (existsSync(fieldsFolder)) {
                 for (const fieldFile of readdirSync(fieldsFolder)) {
                     if (fieldFile.endsWith('.field-meta.xml')) {
-                        known.fields.add(fieldFile.slice(0, -'.field-meta.xml'.length).toLowerCase());
+                        const fieldName = fieldFile.slice(0, -'.field-meta.xml'.length).toLowerCase();
+                        known.fields.add(fieldName);
+                        if (UNFILTERABLE_TYPE.test(readFileSync(path.join(fieldsFolder, fieldFile), 'utf8'))) {
+                            known.unfilterable = known.unfilterable ?? new Set();
+                            known.unfilterable.add(fieldName);
+                        }
                     }
                 }
             }
