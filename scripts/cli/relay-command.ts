@@ -85,7 +85,13 @@ export abstract class RelayCommand<T> extends SfCommand<T> {
     protected override catch(error: CommandError): Promise<never> {
         this.spinner.stop(StandardColors.error('Error'));
         const exitCode = exitCodeOf(error);
-        const failure = new SfError(oneLine(error.message), error.name, error.actions, exitCode, error);
+        const failure = new SfError(
+            oneLine(error.message),
+            error.name,
+            error.actions,
+            exitCode,
+            error instanceof Error ? error : undefined
+        );
         process.exitCode = exitCode;
         if (this.jsonEnabled()) {
             this.logJson({

@@ -1,0 +1,54 @@
+import { stubSfCommandUx, stubSpinner } from '@salesforce/sf-plugins-core';
+import type { SinonSandbox } from 'sinon';
+
+/** What one in-process run of a command printed, returned and exited with. */
+export interface CommandRun<T> {
+    result: T | undefined;
+    error: (Error & { exitCode?: number }) | undefined;
+    exitCode: number;
+    stdout: string;
+    stderr: string;
+    json: unknown[];
+}
+
+/** A command class as tests call it: `SetupCheckCommand.run(argv)`. */
+export interface RunnableCommand<T> {
+    run(argv?: string[]): Promise<T>;
+}
+
+/**
+ * Runs a command in-process with its output captured (sf-plugins-core's own ux stubs), so a test reads what the
+ * user would see, the JSON result and the exit code. `process.exitCode` is restored afterwards.
+ */
+export async function runCommand<T>(
+    command: RunnableCommand<T>,
+    argv: string[],
+    sandbox: SinonSandbox
+): Promise<CommandRun<T>> {
+    const ux = stubSfCommandUx(sandbox);
+    stubSpinner(sandbox);
+    const previousExitCode = process.exitCode;
+    process.exitCode = undefined;
+    let result: T | undefined;
+    let error: CommandRun<T>['error'];
+    try {
+        result = await command.run(argv);
+    } catch (caught) {
+        error = caught as CommandRun<T>['error'];
+    }
+    const exitCode = Number(process.exitCode ?? (error ? 1 : 0));
+    process.exitCode = previousExitCode;
+    const lines = (calls: unknown[][]): string => calls.map((args) => args.map(String).join(' ')).join('\n');
+    return {
+        result,
+        error,
+        exitCode,
+        stdout: lines([
+            ...ux.log.args,
+            ...ux.logSuccess.args,
+            ...ux.table.args.map((args) => [JSON.stringify(args[0].data)])
+        ]),
+        stderr: lines([...ux.logToStderr.args, ...ux.warn.args]),
+        json: ux.logJson.args.map((args) => args[0])
+    };
+}
