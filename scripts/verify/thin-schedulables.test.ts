@@ -194,7 +194,7 @@ describe('thin schedulables', () => {
         const { schedulables, violations } = checkThinSchedulables(process.cwd());
 
         expect(schedulables).toEqual(
-            expect.arrayContaining(['IntegrationSweeperSchedulable', 'IntegrationScheduledSync'])
+            expect.arrayContaining(['IntegrationSweeperSchedulable', 'IntegrationScheduledSync', 'RelayScheduledJob'])
         );
         expect(violations).toEqual([]);
     });
