@@ -10,12 +10,16 @@ type CommandError = Error & { exitCode?: number; oclif?: { exit?: number }; acti
  * help with --help"); keep what says what went wrong, joined with ": ".
  */
 export function oneLine(message: string): string {
-    return message
+    const lines = message
         .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line !== '' && line !== 'See more help with --help')
-        .join(': ')
-        .replace(/\s+/g, ' ');
+        .map((line) => line.trim().replace(/\s+/g, ' '))
+        .filter(
+            (line) => line !== '' && line !== 'See more help with --help' && line !== 'The following error occurred:'
+        );
+    return lines.reduce(
+        (joined, line) => (joined === '' ? line : `${joined}${joined.endsWith(':') ? ' ' : ': '}${line}`),
+        ''
+    );
 }
 
 /** Exit code of an error: oclif's (2 for flag errors), then @salesforce/core's, else 1. */
@@ -66,7 +70,7 @@ export abstract class RelayCommand<T> extends SfCommand<T> {
     };
 
     public override async init(): Promise<void> {
-        const declared = { ...this.ctor.flags, ...this.ctor.baseFlags, help: {} };
+        const declared = { ...this.ctor.flags, ...this.ctor.baseFlags, help: {}, json: {} };
         const unknown = unknownFlags(this.argv, declared);
         if (unknown.length > 0) {
             throw Object.assign(

@@ -50,29 +50,47 @@ export interface RecordStatus {
 /** An answer of the operations API that is not a success: its status and its one-sentence `error`. */
 export class OperationsError extends Error {
     public readonly statusCode: number | undefined;
+    /** The org has no such REST resource: Relay (or this version of it) is not deployed there. */
+    public readonly notInstalled: boolean;
 
-    public constructor(message: string, statusCode: number | undefined) {
+    public constructor(message: string, statusCode: number | undefined, notInstalled = false) {
         super(message);
         this.name = 'OperationsError';
         this.statusCode = statusCode;
+        this.notInstalled = notInstalled;
     }
 }
 
 interface ErrorLike {
     message?: unknown;
     errorCode?: unknown;
-    statusCode?: unknown;
-    data?: unknown;
+    name?: unknown;
 }
 
-/** The resource answers errors as `{"error":"<one sentence>"}`; jsforce puts that body in the error's data. */
+/** jsforce's error for a failed request: `ERROR_HTTP_400` and the raw body, or the platform's own code. */
+function statusOf(errorCode: string | undefined): number | undefined {
+    const match = /^ERROR_HTTP_(\d{3})$/.exec(errorCode ?? '');
+    if (match) return Number(match[1]);
+    return errorCode === 'NOT_FOUND' ? 404 : undefined;
+}
+
+/**
+ * The resource answers failures as `{"error":"<one sentence>"}`; jsforce passes such a body on as the error's
+ * message, raw, with the code `ERROR_HTTP_<status>`. The platform's own errors (an unmapped URL: `NOT_FOUND`, "Could
+ * not find a match for URL") keep their message.
+ */
 export function toOperationsError(error: unknown): OperationsError {
     const candidate = (error ?? {}) as ErrorLike;
-    const data = candidate.data as { error?: unknown } | undefined;
-    const body = typeof data?.error === 'string' ? data.error : undefined;
-    const message = body ?? (typeof candidate.message === 'string' ? candidate.message : String(error));
-    const status = typeof candidate.statusCode === 'number' ? candidate.statusCode : undefined;
-    return new OperationsError(message, status);
+    const raw = typeof candidate.message === 'string' ? candidate.message : String(error);
+    const code = typeof candidate.errorCode === 'string' ? candidate.errorCode : undefined;
+    let message = raw;
+    try {
+        const body = JSON.parse(raw) as { error?: unknown };
+        if (typeof body.error === 'string') message = body.error;
+    } catch {
+        // Not a JSON body: the message is already the platform's sentence.
+    }
+    return new OperationsError(message, statusOf(code), code === 'NOT_FOUND');
 }
 
 /** Typed calls of the operations resource over an org's connection. */

@@ -1,5 +1,7 @@
 import { stubSfCommandUx, stubSpinner } from '@salesforce/sf-plugins-core';
-import type { SinonSandbox } from 'sinon';
+import type { TestContext } from '@salesforce/core/testSetup';
+
+type Sandbox = TestContext['SANDBOX'];
 
 /** What one in-process run of a command printed, returned and exited with. */
 export interface CommandRun<T> {
@@ -11,10 +13,14 @@ export interface CommandRun<T> {
     json: unknown[];
 }
 
-/** A command class as tests call it: `SetupCheckCommand.run(argv)`. */
+/** A command class as tests call it: `SetupCheckCommand.run(argv)`; its instances' `run()` gives the result type. */
 export interface RunnableCommand<T> {
-    run(argv?: string[]): Promise<T>;
+    prototype: { run(): Promise<T> };
+    run(argv?: string[]): Promise<unknown>;
 }
+
+type Calls = unknown[][];
+type UxStubs = Record<'log' | 'logSuccess' | 'table' | 'logToStderr' | 'warn' | 'logJson', { args: Calls }>;
 
 /**
  * Runs a command in-process with its output captured (sf-plugins-core's own ux stubs), so a test reads what the
@@ -23,31 +29,28 @@ export interface RunnableCommand<T> {
 export async function runCommand<T>(
     command: RunnableCommand<T>,
     argv: string[],
-    sandbox: SinonSandbox
+    sandbox: Sandbox
 ): Promise<CommandRun<T>> {
-    const ux = stubSfCommandUx(sandbox);
+    const ux = stubSfCommandUx(sandbox) as unknown as UxStubs;
     stubSpinner(sandbox);
     const previousExitCode = process.exitCode;
     process.exitCode = undefined;
     let result: T | undefined;
     let error: CommandRun<T>['error'];
     try {
-        result = await command.run(argv);
+        result = (await command.run(argv)) as T;
     } catch (caught) {
         error = caught as CommandRun<T>['error'];
     }
     const exitCode = Number(process.exitCode ?? (error ? 1 : 0));
     process.exitCode = previousExitCode;
-    const lines = (calls: unknown[][]): string => calls.map((args) => args.map(String).join(' ')).join('\n');
+    const lines = (calls: Calls): string => calls.map((args) => args.map(String).join(' ')).join('\n');
+    const tables = ux.table.args.map((args) => [JSON.stringify((args[0] as { data: unknown }).data)]);
     return {
         result,
         error,
         exitCode,
-        stdout: lines([
-            ...ux.log.args,
-            ...ux.logSuccess.args,
-            ...ux.table.args.map((args) => [JSON.stringify(args[0].data)])
-        ]),
+        stdout: lines([...ux.log.args, ...ux.logSuccess.args, ...tables]),
         stderr: lines([...ux.logToStderr.args, ...ux.warn.args]),
         json: ux.logJson.args.map((args) => args[0])
     };

@@ -15,7 +15,11 @@ export function makeTable(options: TableOptions): string {
     const rows = options.data.map((row) =>
         columns.map((column) => {
             const value = row[column.key];
-            return value === undefined || value === null ? '' : String(value as string);
+            return value === undefined || value === null
+                ? ''
+                : typeof value === 'object'
+                  ? JSON.stringify(value)
+                  : String(value as string | number | boolean);
         })
     );
     const header = columns.map((column) => column.name);

@@ -1,7 +1,5 @@
-import { Flags } from '@salesforce/sf-plugins-core';
-import { RelayCommand } from '../../relay-command.ts';
+import { OperationsCommand } from '../../operations-command.ts';
 import { setupMessages as messages } from '../../messages/setup.ts';
-import { OperationsClient } from '../../../org/operations-client.ts';
 import type { SetupCheck } from '../../../org/operations-client.ts';
 
 export interface SetupCheckResult {
@@ -9,21 +7,16 @@ export interface SetupCheckResult {
     checks: SetupCheck[];
 }
 
-export default class SetupCheckCommand extends RelayCommand<SetupCheckResult> {
+export default class SetupCheckCommand extends OperationsCommand<SetupCheckResult> {
     public static override readonly summary = messages.getMessage('check.summary');
     public static override readonly description = messages.getMessage('check.description');
     public static override readonly examples = messages.getMessages('check.examples');
 
-    public static override readonly flags = {
-        'target-org': Flags.requiredOrg(),
-        'api-version': Flags.orgApiVersion()
-    };
-
     public async run(): Promise<SetupCheckResult> {
         const { flags } = await this.parse(SetupCheckCommand);
-        const connection = flags['target-org'].getConnection(flags['api-version']);
-        this.spinner.start(messages.getMessage('check.spinner', [flags['target-org'].getUsername() ?? '']));
-        const checks = await new OperationsClient(connection).setupChecks();
+        const org = flags['target-org'];
+        this.spinner.start(messages.getMessage('check.spinner', [org.getUsername() ?? '']));
+        const checks = await this.operations(org, flags['api-version']).setupChecks();
         this.spinner.stop();
         for (const check of checks) {
             this.log(messages.getMessage('check.line', [check.ok ? 'PASS' : 'FAIL', check.name, check.message]));
