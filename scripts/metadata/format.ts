@@ -8,12 +8,20 @@ export interface FormatRequest {
 
 const FORMAT_SCRIPT = `
 import * as prettier from 'prettier';
+import path from 'node:path';
 let input = '';
 for await (const chunk of process.stdin) input += chunk;
 const output = [];
 for (const { filePath, source } of JSON.parse(input)) {
-    const options = (await prettier.resolveConfig(filePath)) ?? {};
-    output.push(await prettier.format(source, { ...options, filepath: filePath }));
+    // The project's configuration applies wherever the file goes (a folder outside the project included).
+    const probe = path.join(process.cwd(), path.basename(filePath));
+    const options = (await prettier.resolveConfig(probe)) ?? {};
+    try {
+        output.push(await prettier.format(source, { ...options, filepath: probe }));
+    } catch (error) {
+        process.stderr.write('Prettier could not format ' + filePath + ': ' + String(error.message).split('\\n')[0]);
+        process.exit(1);
+    }
 }
 process.stdout.write(JSON.stringify(output));
 `;
@@ -24,11 +32,17 @@ process.stdout.write(JSON.stringify(output));
  */
 export function formatWithPrettier(requests: readonly FormatRequest[], projectRoot: string): string[] {
     if (requests.length === 0) return [];
-    const output = execFileSync(process.execPath, ['--input-type=module', '--eval', FORMAT_SCRIPT], {
-        cwd: projectRoot,
-        input: JSON.stringify(requests),
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024
-    });
-    return JSON.parse(output) as string[];
+    try {
+        const output = execFileSync(process.execPath, ['--input-type=module', '--eval', FORMAT_SCRIPT], {
+            cwd: projectRoot,
+            input: JSON.stringify(requests),
+            encoding: 'utf8',
+            stdio: ['pipe', 'pipe', 'pipe'],
+            maxBuffer: 64 * 1024 * 1024
+        });
+        return JSON.parse(output) as string[];
+    } catch (error) {
+        const stderr = (error as { stderr?: string }).stderr ?? '';
+        throw new Error(stderr.trim().split('\n')[0] || `Prettier failed: ${(error as Error).message.split('\n')[0]}`);
+    }
 }
