@@ -27,14 +27,15 @@ process.stdout.write(JSON.stringify(output));
 `;
 
 /**
- * Formats sources with the project's Prettier configuration (plugins included), as `npx prettier --write` would,
- * in one child process: Prettier loads its plugins as ES modules, which Jest's CommonJS runtime cannot.
+ * Formats sources with Relay's Prettier configuration (plugins included), as `npx prettier --write` in Relay's
+ * repository would, wherever the files go, in one child process: Prettier loads its plugins as ES modules, which
+ * Jest's CommonJS runtime cannot. `relayRoot` holds .prettierrc.json and node_modules (the tools run there).
  */
-export function formatWithPrettier(requests: readonly FormatRequest[], projectRoot: string): string[] {
+export function formatWithPrettier(requests: readonly FormatRequest[], relayRoot = process.cwd()): string[] {
     if (requests.length === 0) return [];
     try {
         const output = execFileSync(process.execPath, ['--input-type=module', '--eval', FORMAT_SCRIPT], {
-            cwd: projectRoot,
+            cwd: relayRoot,
             input: JSON.stringify(requests),
             encoding: 'utf8',
             stdio: ['pipe', 'pipe', 'pipe'],
@@ -43,6 +44,9 @@ export function formatWithPrettier(requests: readonly FormatRequest[], projectRo
         return JSON.parse(output) as string[];
     } catch (error) {
         const stderr = (error as { stderr?: string }).stderr ?? '';
-        throw new Error(stderr.trim().split('\n')[0] || `Prettier failed: ${(error as Error).message.split('\n')[0]}`);
+        const lines = stderr.split('\n').map((line) => line.trim());
+        const reason =
+            lines.find((line) => /^Prettier could not|Error/.test(line)) ?? (error as Error).message.split('\n')[0];
+        throw new Error(reason.startsWith('Prettier') ? reason : `Prettier failed: ${reason}`);
     }
 }

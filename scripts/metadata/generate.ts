@@ -111,8 +111,7 @@ export function generateRecords(options: GenerateOptions): GenerateResult {
         planned.map((record, index) => ({
             filePath: targets[index],
             source: renderRecord(record.label, record.values, typeOf(record))
-        })),
-        options.projectRoot
+        }))
     );
     const files = targets.map((target, index) => {
         const status: FileStatus = !existsSync(target)

@@ -11,8 +11,10 @@ import {
     expectedApexClass,
     expectedProblem,
     generateApexClass,
-    loadRuleCases
+    loadRuleCases,
+    ruleCasesMain
 } from './rule-cases.ts';
+import { formatWithPrettier } from './format.ts';
 import { configurationProblem, validateSetting } from './rules.ts';
 import { projectLookup } from './schema.ts';
 
@@ -34,6 +36,15 @@ describe('rule-cases.json through the TypeScript validator', () => {
     });
 });
 
+describe('formatWithPrettier', () => {
+    it('formats nothing without starting Prettier, and reports a file it cannot parse in one line', () => {
+        expect(formatWithPrettier([])).toEqual([]);
+        expect(() => formatWithPrettier([{ filePath: 'Broken.cls', source: 'public class {' }])).toThrow(
+            /^Prettier could not format Broken\.cls: /
+        );
+    });
+});
+
 describe('IntegrationSettingRuleCasesTest.cls', () => {
     it('is generated from the current rule-cases.json (npx node scripts/metadata/rule-cases-apex.ts --write)', () => {
         expect(existsSync(APEX_CLASS_FILE)).toBe(true);
@@ -47,6 +58,12 @@ describe('IntegrationSettingRuleCasesTest.cls', () => {
             expect(apex).toContain(`static void ${ruleCase.name}()`);
         }
         expect(apex.match(/@IsTest\s+static void/g)).toHaveLength(cases.length);
+    });
+
+    it('says whether the class is current without writing it', () => {
+        const output: string[] = [];
+        expect(ruleCasesMain([], (text) => output.push(text))).toBe(0);
+        expect(output).toEqual(['up to date\n']);
     });
 
     it('escapes Apex string literals', () => {

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CmdtTypeDefinition } from './cmdt-types.ts';
 import { relayTypes } from './cmdt-types.ts';
@@ -281,4 +281,18 @@ export const APEX_META = `<?xml version="1.0" encoding="UTF-8" ?>
 export function writeApexClass(): void {
     writeFileSync(APEX_CLASS_FILE, expectedApexClass());
     writeFileSync(`${APEX_CLASS_FILE}-meta.xml`, APEX_META);
+}
+
+/** `rule-cases-apex.ts [--write]`: writes the class, or says whether it is current (exit code 1 when not). */
+export function ruleCasesMain(argv: readonly string[], write: (text: string) => void): number {
+    if (argv.includes('--write')) {
+        writeApexClass();
+        write(`Wrote ${path.relative(PROJECT_ROOT, APEX_CLASS_FILE)}\n`);
+        return 0;
+    }
+    const current = existsSync(APEX_CLASS_FILE) && readFileSync(APEX_CLASS_FILE, 'utf8') === expectedApexClass();
+    write(
+        current ? 'up to date\n' : `${path.relative(PROJECT_ROOT, APEX_CLASS_FILE)} is out of date: run with --write\n`
+    );
+    return current ? 0 : 1;
 }

@@ -436,8 +436,7 @@ export function writeIntegration(projectRoot: string, plan: ScaffoldPlan): void 
         throw new ScaffoldError(`Refusing to overwrite ${taken.join(', ')}: remove them or choose another --name.`);
     }
     const formatted = formatWithPrettier(
-        plan.files.map((file) => ({ filePath: path.resolve(projectRoot, file.file), source: file.content })),
-        projectRoot
+        plan.files.map((file) => ({ filePath: path.resolve(projectRoot, file.file), source: file.content }))
     );
     plan.files.forEach((file, index) => {
         const target = path.resolve(projectRoot, file.file);
