@@ -98,12 +98,14 @@ export abstract class RelayCommand<T> extends SfCommand<T> {
         );
         process.exitCode = exitCode;
         if (this.jsonEnabled()) {
+            const data = (error as { data?: unknown }).data;
             this.logJson({
                 status: exitCode,
                 name: failure.name,
                 message: failure.message,
                 actions: failure.actions,
-                exitCode
+                exitCode,
+                ...(data === undefined ? {} : { data })
             });
         } else {
             this.logToStderr(`${StandardColors.error('Error:')} ${failure.message}`);

@@ -20,7 +20,8 @@ export interface RunnableCommand<T> {
 }
 
 type Calls = unknown[][];
-type UxStubs = Record<'log' | 'logSuccess' | 'table' | 'logToStderr' | 'warn' | 'logJson', { args: Calls }>;
+type Stub = { args: Calls; restore(): void };
+type UxStubs = Record<'log' | 'logSuccess' | 'table' | 'logToStderr' | 'warn' | 'logJson', Stub>;
 
 /**
  * Runs a command in-process with its output captured (sf-plugins-core's own ux stubs), so a test reads what the
@@ -32,7 +33,7 @@ export async function runCommand<T>(
     sandbox: Sandbox
 ): Promise<CommandRun<T>> {
     const ux = stubSfCommandUx(sandbox) as unknown as UxStubs;
-    stubSpinner(sandbox);
+    const spinner = stubSpinner(sandbox) as unknown as Record<string, Stub>;
     const previousExitCode = process.exitCode;
     process.exitCode = undefined;
     let result: T | undefined;
@@ -44,6 +45,10 @@ export async function runCommand<T>(
     }
     const exitCode = Number(process.exitCode ?? (error ? 1 : 0));
     process.exitCode = previousExitCode;
+    // Unwrap this run's stubs so a test can run several commands.
+    [...Object.values(ux as unknown as Record<string, Stub>), ...Object.values(spinner)].forEach((stub) =>
+        stub.restore()
+    );
     const lines = (calls: Calls): string => calls.map((args) => args.map(String).join(' ')).join('\n');
     const tables = ux.table.args.map((args) => [JSON.stringify((args[0] as { data: unknown }).data)]);
     return {

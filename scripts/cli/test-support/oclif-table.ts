@@ -12,16 +12,11 @@ export function makeTable(options: TableOptions): string {
             ? { key: column, name: column }
             : { key: column.key, name: column.name ?? column.key }
     );
-    const rows = options.data.map((row) =>
-        columns.map((column) => {
-            const value = row[column.key];
-            return value === undefined || value === null
-                ? ''
-                : typeof value === 'object'
-                  ? JSON.stringify(value)
-                  : String(value as string | number | boolean);
-        })
-    );
+    const text = (value: unknown): string => {
+        if (value === undefined || value === null) return '';
+        return typeof value === 'string' ? value : JSON.stringify(value);
+    };
+    const rows = options.data.map((row) => columns.map((column) => text(row[column.key])));
     const header = columns.map((column) => column.name);
     return [...(options.title ? [options.title] : []), header.join(' | '), ...rows.map((row) => row.join(' | '))].join(
         '\n'
