@@ -8,6 +8,7 @@ import type { Check, CheckExecutor, CheckResult } from '../verify/check-runner.t
 import { convertPackageDirectory } from '../verify/metadata-convert.ts';
 import type { ConversionReport } from '../verify/metadata-convert.ts';
 import { deployMessages as messages } from '../cli/messages/deploy.ts';
+import { findMalformedXml } from './xml-check.ts';
 
 /** Short names for the checks of `npm test`, beside their labels (a–g) and npm script names. */
 export const CHECK_NAMES: Record<string, string> = {
@@ -174,6 +175,19 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRep
     const bundles = requireBundleJs(projectRoot);
     options.done(messages.getMessage('step.bundles.done', [bundles]));
 
+    options.step(messages.getMessage('step.xml'));
+    const malformed = findMalformedXml(projectRoot, options.packageDirectories);
+    if (malformed.length > 0) {
+        const more = malformed.length > 1 ? messages.getMessage('error.malformedXml.more', [malformed.length - 1]) : '';
+        throw messages.createError('error.malformedXml', [
+            malformed[0].file,
+            malformed[0].line,
+            malformed[0].message,
+            more
+        ]);
+    }
+    options.done(messages.getMessage('step.xml.done'));
+
     let checks: CheckResult[] = [];
     if (options.checks.length === 0) {
         options.log(messages.getMessage('step.checks.skipped'));
@@ -192,7 +206,14 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRep
     options.step(messages.getMessage('step.convert'));
     const packages: ConversionReport[] = [];
     for (const directory of options.packageDirectories) {
-        const report = await convertPackageDirectory(projectRoot, directory, path.join(options.outputRoot, directory));
+        const report = await convertPackageDirectory(
+            projectRoot,
+            directory,
+            path.join(options.outputRoot, directory)
+        ).catch((error: Error) => {
+            // SDR's parse errors come as one string with literal "\n" between its parts.
+            throw messages.createError('error.convert', [error.message.replaceAll('\\n', ' ').replace(/\s+/g, ' ')]);
+        });
         if (report.problems.length > 0) {
             throw messages.createError('error.convert', [`${directory}: ${report.problems.join('; ')}`]);
         }

@@ -1,7 +1,8 @@
 import { defineMessages } from '../messages.ts';
 
 export const integrationMessages = defineMessages('relay.integration', {
-    'new.summary': 'Scaffold a new integration: settings and field records, credentials, permission set, trigger and test.',
+    'new.summary':
+        'Scaffold a new integration: settings and field records, credentials, permission set, trigger and test.',
     'new.description':
         'Writes, in the shape of the Account → ERP sample: an inactive Integration_Setting__mdt and one Integration_Field__mdt per field, a Named Credential and External Credential template (unless the Named Credential exists in the project or the org), a permission set for the integration user (the credential principal and read access to exactly the allowlisted fields), an after trigger calling IntegrationCapture.fromTrigger() and its test (unless the object already has one). Fields are checked against the object definitions in the project, or the org describe with --target-org. Refuses to overwrite any file.',
     'new.examples': [
@@ -18,7 +19,8 @@ export const integrationMessages = defineMessages('relay.integration', {
     'flags.target-org.summary': 'Org whose describe checks the object and fields, and whose Named Credentials count.',
     'new.file': 'create  %s',
     'new.reused': 'reuse   %s',
-    'new.done': 'Integration %s scaffolded (%s files). Next: set the Named Credential URL and secret in Setup, assign the permission set to the integration user, set Active__c when ready, run relay metadata validate.',
+    'new.done':
+        'Integration %s scaffolded (%s files). Next: set the Named Credential URL and secret in Setup, assign the permission set to the integration user, set Active__c when ready, run relay metadata validate.',
     'new.dryRun': 'Dry run: %s files would be written for %s.',
     'error.exists': 'Refusing to overwrite %s: remove them or choose another --name.'
 });
