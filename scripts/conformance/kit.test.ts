@@ -129,8 +129,9 @@ describe('conformance kit against the reference receiver', () => {
 describe('conformance kit against receivers with a planted fault', () => {
     it('fails item 4 only when the receiver does not deduplicate', async () => {
         class NoDedupe extends ReceiverStore {
-            protected override isKnown(): boolean {
-                return false;
+            protected override claimKey(...args: [string, string, string, string]): boolean {
+                super.claimKey(...args);
+                return true;
             }
         }
         const base = await reference({ store: new NoDedupe({ file: ':memory:' }) });
@@ -190,13 +191,16 @@ describe('conformance kit against receivers with a planted fault', () => {
 
     it('fails item 5 only when the receiver applies an older change over a newer one', async () => {
         class NoOrder extends ReceiverStore {
-            override applyAll(...args: Parameters<ReceiverStore['applyAll']>): ReturnType<ReceiverStore['applyAll']> {
-                const [records, integration, correlationId] = args;
+            override applyBatches(
+                batches: Parameters<ReceiverStore['applyBatches']>[0]
+            ): ReturnType<ReceiverStore['applyBatches']> {
                 // Every change looks newer than what is stored: the receiver applies in arrival order.
-                return super.applyAll(
-                    records.map((record) => ({ ...record, changedAt: new Date().toISOString() })),
-                    integration,
-                    correlationId
+                const now = new Date().toISOString();
+                return super.applyBatches(
+                    batches.map((batch) => ({
+                        ...batch,
+                        records: batch.records.map((record) => ({ ...record, changedAt: now }))
+                    }))
                 );
             }
         }

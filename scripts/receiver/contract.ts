@@ -58,17 +58,28 @@ export interface RecordResult {
     message?: string;
 }
 
-/** docs/schemas of this checkout: the nearest folder up from the working directory that holds sfdx-project.json. */
-export function schemaDirectory(from: string = process.cwd()): string {
+function projectAbove(from: string): string | undefined {
     let directory = path.resolve(from);
     while (!existsSync(path.join(directory, 'sfdx-project.json'))) {
         const parent = path.dirname(directory);
         if (parent === directory) {
-            throw new Error(`No Relay project (sfdx-project.json) at or above ${from}.`);
+            return undefined;
         }
         directory = parent;
     }
-    return path.join(directory, 'docs', 'schemas');
+    return directory;
+}
+
+/**
+ * docs/schemas of this checkout: the nearest folder holding sfdx-project.json above the working directory, else
+ * above the running script (scripts/bin/relay.ts when the CLI runs from another folder).
+ */
+export function schemaDirectory(from: string = process.cwd()): string {
+    const project = projectAbove(from) ?? (process.argv[1] ? projectAbove(path.dirname(process.argv[1])) : undefined);
+    if (!project) {
+        throw new Error(`No Relay project (sfdx-project.json) at or above ${from}.`);
+    }
+    return path.join(project, 'docs', 'schemas');
 }
 
 /** The compiled validators, one Ajv instance for the whole process. */

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { ReferenceReceiver } from './server.ts';
 import type { ReceiverOptions } from './server.ts';
 import { ReceiverStore } from './store.ts';
-import { CLOUDEVENTS_BATCH_MEDIA_TYPE, RELAY_CLOUDEVENTS_V1, eventOfRecord } from './contract.ts';
+import { CLOUDEVENTS_BATCH_MEDIA_TYPE, RELAY_CLOUDEVENTS_V1, eventOfRecord, validators } from './contract.ts';
 import type { RelayRecord } from './contract.ts';
 import { relayHeaders, relayRequest, sendHttp, upsert } from './test-requests.ts';
 import type { HttpAnswer } from './test-requests.ts';
@@ -221,11 +221,11 @@ describe('reference receiver: changes', () => {
     it('rolls the whole request back and answers 500 when the database fails', async () => {
         class FailingStore extends ReceiverStore {
             calls = 0;
-            protected override isKnown(key: string): boolean {
+            protected override claimKey(...args: [string, string, string, string]): boolean {
                 if (++this.calls === 2) {
                     throw new Error('disk full');
                 }
-                return super.isKnown(key);
+                return super.claimKey(...args);
             }
         }
         const store = new FailingStore({ file: ':memory:' });
@@ -406,6 +406,7 @@ describe('reference receiver: extensions', () => {
 
         for (const answer of [byPath, byHeader]) {
             expect(answer.status).toBe(200);
+            expect(validators().optional.get('relay.reconcile.v1.response')?.(answer.json)).toBe(true);
             expect(answer.json).toMatchObject({
                 schema: 'relay.reconcile-result.v1',
                 records: [{ recordId: kept.recordId, changedAt: kept.changedAt }]
@@ -435,6 +436,7 @@ describe('reference receiver: extensions', () => {
         });
 
         expect(found.status).toBe(200);
+        expect(validators().optional.get('relay.record.v1.response')?.(found.json)).toBe(true);
         expect(found.json).toMatchObject({
             schema: 'relay.record.v1',
             recordId: record.recordId,
@@ -477,6 +479,8 @@ describe('reference receiver: extensions', () => {
 
             await receiver.stop();
 
+            const validateAck = validators().optional.get('relay.ack.v1.request');
+            expect(received.every((entry) => validateAck?.((entry as { body: unknown }).body))).toBe(true);
             expect(received).toEqual([
                 {
                     authorization: 'Bearer sf-token',

@@ -22,7 +22,7 @@ import type { RecordResult, RelayCloudEvent, RelayRecord } from './contract.ts';
 import { NO_FAULTS, parseFaultSpec, planFaults, seededRandom } from './faults.ts';
 import type { FaultPlan, FaultSpec, Random } from './faults.ts';
 import { ReceiverStore } from './store.ts';
-import type { Synchronous } from './store.ts';
+import type { Applied, ApplyBatch, Synchronous } from './store.ts';
 import { AcknowledgementSender } from './acknowledgements.ts';
 import type { Acknowledgement, AcknowledgementOptions } from './acknowledgements.ts';
 
@@ -134,6 +134,56 @@ function usableKey(value: unknown): value is string {
     return typeof value === 'string' && value.length >= 1 && value.length <= 80;
 }
 
+/**
+ * Group commit: changes of concurrent requests share one transaction (one WAL write and sync). A group commits
+ * as soon as every change request in progress has joined it, or MAX_COMMIT_DELAY_MS after its first request,
+ * whichever comes first: a lone request commits at once, four concurrent senders share a commit. Every answer
+ * still waits for its own commit, and a failing commit fails (500) every request of its group.
+ */
+const MAX_COMMIT_DELAY_MS = 4;
+
+class GroupCommit {
+    private readonly store: ReceiverStore;
+    private readonly othersComing: () => boolean;
+    private pending: { batch: ApplyBatch; resolve: (applied: Applied[]) => void; reject: (error: unknown) => void }[] =
+        [];
+    private timer: NodeJS.Timeout | undefined;
+
+    constructor(store: ReceiverStore, othersComing: () => boolean) {
+        this.store = store;
+        this.othersComing = othersComing;
+    }
+
+    apply(batch: ApplyBatch): Promise<Applied[]> {
+        return new Promise((resolve, reject) => {
+            this.pending.push({ batch, resolve, reject });
+            if (!this.othersComing()) {
+                clearTimeout(this.timer);
+                this.timer = undefined;
+                setImmediate(() => this.commit());
+            } else {
+                this.timer ??= setTimeout(() => this.commit(), MAX_COMMIT_DELAY_MS);
+            }
+        });
+    }
+
+    private commit(): void {
+        clearTimeout(this.timer);
+        this.timer = undefined;
+        const jobs = this.pending;
+        this.pending = [];
+        if (jobs.length === 0) {
+            return;
+        }
+        try {
+            const outcomes = this.store.applyBatches(jobs.map((job) => job.batch));
+            jobs.forEach((job, index) => job.resolve(outcomes[index]));
+        } catch (error) {
+            jobs.forEach((job) => job.reject(error));
+        }
+    }
+}
+
 /** The changes of a request after validation: the ones to process, and the answers already decided. */
 interface Checked {
     integration: string;
@@ -144,6 +194,7 @@ interface Checked {
 
 export class ReferenceReceiver {
     readonly store: ReceiverStore;
+    private readonly commits: GroupCommit;
     private readonly options: ReceiverOptions;
     private readonly faults: FaultSpec;
     private readonly random: Random;
@@ -151,6 +202,8 @@ export class ReferenceReceiver {
     private readonly acknowledgements?: AcknowledgementSender;
     private readonly held = new Set<ServerResponse>();
     private inFlight = 0;
+    /** Change requests between the start of their body and their commit (the group commit waits for them). */
+    private changeRequests = 0;
     private idle: (() => void) | undefined;
     private stopping: Promise<void> | undefined;
     /** Requests answered, by status (tests and the CLI's summary read it). */
@@ -165,6 +218,7 @@ export class ReferenceReceiver {
         this.store =
             options.store ??
             new ReceiverStore({ file: options.databaseFile ?? ':memory:', synchronous: options.synchronous });
+        this.commits = new GroupCommit(this.store, () => this.changeRequests > 0);
         this.store.purgeKeysBefore(new Date(Date.now() - (options.keyRetentionDays ?? 30) * 86_400_000));
         if (options.acknowledgements) {
             this.acknowledgements = new AcknowledgementSender({ log: options.log, ...options.acknowledgements });
@@ -282,12 +336,25 @@ export class ReferenceReceiver {
             throw new HttpError(method === 'GET' ? 404 : 405, `No ${method} here.`);
         }
         const schema = headerOf(request, 'x-relay-schema');
-        const text = await readBody(request, this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
         if (schema === RECONCILE_SCHEMA || url.pathname === this.options.reconciliationPath) {
+            const text = await readBody(request, this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
             this.answerReconciliation(response, parseJson(text));
             return;
         }
-        await this.receiveChanges(request, response, schema, text);
+        this.changeRequests++;
+        let counted = true;
+        const committed = () => {
+            if (counted) {
+                counted = false;
+                this.changeRequests--;
+            }
+        };
+        try {
+            const text = await readBody(request, this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+            await this.receiveChanges(request, response, schema, text, committed);
+        } finally {
+            committed();
+        }
     }
 
     private checkRelayV1(body: unknown, correlationHeader: string | undefined): Checked {
@@ -352,7 +419,8 @@ export class ReferenceReceiver {
         request: IncomingMessage,
         response: ServerResponse,
         schema: string | undefined,
-        text: string
+        text: string,
+        committed: () => void
     ): Promise<void> {
         const cloudEvents = schema === RELAY_CLOUDEVENTS_V1 && this.options.cloudEvents !== false;
         if (schema !== RELAY_V1 && !cloudEvents) {
@@ -381,7 +449,7 @@ export class ReferenceReceiver {
         const checked = cloudEvents
             ? this.checkCloudEvents(body, correlationHeader)
             : this.checkRelayV1(body, correlationHeader);
-        const results = this.process(checked, plan);
+        const results = await this.process(checked, plan, committed);
         const counts = { accepted: 0, rejected: 0, retry: 0 };
         for (const result of results) {
             counts[result.status]++;
@@ -402,7 +470,7 @@ export class ReferenceReceiver {
         send(response, 200, { results });
     }
 
-    private process(checked: Checked, plan: FaultPlan): RecordResult[] {
+    private async process(checked: Checked, plan: FaultPlan, committed: () => void): Promise<RecordResult[]> {
         const toApply: RelayRecord[] = [];
         const results: (RecordResult | undefined)[] = checked.entries.map((entry) => {
             if (entry.result) {
@@ -414,7 +482,16 @@ export class ReferenceReceiver {
             toApply.push(entry.record as RelayRecord);
             return undefined;
         });
-        const applied = this.store.applyAll(toApply, checked.integration, checked.correlationId);
+        let applied: Applied[] = [];
+        if (toApply.length > 0) {
+            // Counted out before it joins the group, so the group sees itself complete.
+            committed();
+            applied = await this.commits.apply({
+                records: toApply,
+                integration: checked.integration,
+                correlationId: checked.correlationId
+            });
+        }
         const acknowledgements: Acknowledgement[] = [];
         const processedAt = new Date().toISOString();
         let next = 0;
@@ -424,7 +501,7 @@ export class ReferenceReceiver {
             }
             const record = toApply[next];
             const outcome = applied[next++];
-            if (outcome !== 'duplicate') {
+            if (this.acknowledgements && outcome !== 'duplicate') {
                 acknowledgements.push({
                     idempotencyKey: record.idempotencyKey,
                     outcome: 'processed',

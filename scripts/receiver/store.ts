@@ -1,7 +1,6 @@
 // The reference receiver's database: node:sqlite (SQLite in WAL mode), one transaction per request holding both
 // the applied changes and their idempotency keys (wire contract §6 item 4: the key commits with the change, so a
 // crash never leaves one without the other).
-import { randomUUID } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
 import type { StatementSync } from 'node:sqlite';
 import type { DataValue, RelayRecord } from './contract.ts';
@@ -14,6 +13,13 @@ export interface StoreOptions {
     /** File path, or ':memory:' (tests). */
     file: string;
     synchronous?: Synchronous;
+}
+
+/** The changes of one request to apply. */
+export interface ApplyBatch {
+    records: readonly RelayRecord[];
+    integration: string;
+    correlationId: string;
 }
 
 /** What the receiver did with one change it accepted. */
@@ -57,8 +63,8 @@ export function sortableTime(iso: string): string {
 export class ReceiverStore {
     readonly synchronous: Synchronous;
     private readonly db: DatabaseSync;
-    private readonly findKey: StatementSync;
     private readonly insertKey: StatementSync;
+    private readonly markOlder: StatementSync;
     private readonly findRecord: StatementSync;
     private readonly upsertRecord: StatementSync;
     private readonly countKeys: StatementSync;
@@ -71,6 +77,8 @@ export class ReceiverStore {
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = ${this.synchronous};
             PRAGMA busy_timeout = 5000;
+            PRAGMA cache_size = -65536;
+            PRAGMA temp_store = MEMORY;
             CREATE TABLE IF NOT EXISTS records (
                 record_id TEXT PRIMARY KEY,
                 source_object TEXT NOT NULL,
@@ -83,7 +91,7 @@ export class ReceiverStore {
                 applications INTEGER NOT NULL,
                 last_key TEXT NOT NULL,
                 updated_at TEXT NOT NULL
-            );
+            ) WITHOUT ROWID;
             CREATE TABLE IF NOT EXISTS idempotency_keys (
                 idempotency_key TEXT PRIMARY KEY,
                 record_id TEXT NOT NULL,
@@ -93,11 +101,11 @@ export class ReceiverStore {
             ) WITHOUT ROWID;
             CREATE INDEX IF NOT EXISTS idempotency_keys_accepted_at ON idempotency_keys (accepted_at);
         `);
-        this.findKey = this.db.prepare('SELECT outcome FROM idempotency_keys WHERE idempotency_key = ?');
         this.insertKey = this.db.prepare(
             `INSERT INTO idempotency_keys (idempotency_key, record_id, outcome, correlation_id, accepted_at)
-             VALUES (?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`
+             VALUES (?, ?, 'applied', ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`
         );
+        this.markOlder = this.db.prepare("UPDATE idempotency_keys SET outcome = 'older' WHERE idempotency_key = ?");
         this.findRecord = this.db.prepare(
             `SELECT record_id, source_object, integration, changed_at, changed_sort, deleted, external_id, data,
                     applications, last_key
@@ -106,12 +114,13 @@ export class ReceiverStore {
         this.upsertRecord = this.db.prepare(
             `INSERT INTO records (record_id, source_object, integration, changed_at, changed_sort, deleted, data,
                                   external_id, applications, last_key, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+             VALUES (?, ?, ?, ?, ?, ?, ?, lower(hex(randomblob(16))), 1, ?, ?)
              ON CONFLICT (record_id) DO UPDATE SET source_object = excluded.source_object,
                  integration = excluded.integration, changed_at = excluded.changed_at,
                  changed_sort = excluded.changed_sort, deleted = excluded.deleted, data = excluded.data,
                  applications = records.applications + 1, last_key = excluded.last_key,
-                 updated_at = excluded.updated_at`
+                 updated_at = excluded.updated_at
+             WHERE excluded.changed_sort >= records.changed_sort`
         );
         this.countKeys = this.db.prepare('SELECT COUNT(*) AS n FROM idempotency_keys');
         this.purgeKeys = this.db.prepare('DELETE FROM idempotency_keys WHERE accepted_at < ?');
@@ -123,10 +132,21 @@ export class ReceiverStore {
      * stays answered); anything else is applied. Throws (and rolls everything back) when the database fails.
      */
     applyAll(records: readonly RelayRecord[], integration: string, correlationId: string): Applied[] {
+        return this.applyBatches([{ records, integration, correlationId }])[0];
+    }
+
+    /**
+     * Group commit: the batches of several requests (in arrival order) in one transaction, so one WAL sync covers
+     * them all. Each batch sees the changes of the batches before it, exactly as if they had committed one by one;
+     * if the transaction fails, none of them is stored (each of their requests is answered 500).
+     */
+    applyBatches(batches: readonly ApplyBatch[]): Applied[][] {
         const now = new Date().toISOString();
         this.db.exec('BEGIN IMMEDIATE');
         try {
-            const outcomes = records.map((record) => this.applyOne(record, integration, correlationId, now));
+            const outcomes = batches.map((batch) =>
+                batch.records.map((record) => this.applyOne(record, batch.integration, batch.correlationId, now))
+            );
             this.db.exec('COMMIT');
             return outcomes;
         } catch (error) {
@@ -135,39 +155,39 @@ export class ReceiverStore {
         }
     }
 
-    /** Whether a key was accepted before. Dedupe is on the key alone: attempt and correlation id do not matter. */
-    protected isKnown(idempotencyKey: string): boolean {
-        return this.findKey.get(idempotencyKey) !== undefined;
+    /**
+     * Stores the key unless it is known; true when it was new. Dedupe is on the key alone: attempt and correlation
+     * id do not matter. One statement, no read first: the unique key decides (the hot path is two statements per
+     * change: this one and the conditional upsert).
+     */
+    protected claimKey(idempotencyKey: string, recordId: string, correlationId: string, now: string): boolean {
+        return Number(this.insertKey.run(idempotencyKey, recordId, correlationId, now).changes) === 1;
     }
 
     private applyOne(record: RelayRecord, integration: string, correlationId: string, now: string): Applied {
-        if (this.isKnown(record.idempotencyKey)) {
+        if (!this.claimKey(record.idempotencyKey, record.recordId, correlationId, now)) {
             return 'duplicate';
         }
-        const current = this.findRecord.get(record.recordId) as (RecordRow & { changed_sort: string }) | undefined;
-        const sort = sortableTime(record.changedAt);
-        let outcome: Applied = 'applied';
-        if (current && sort < current.changed_sort) {
-            outcome = 'older';
-        } else {
-            const isDelete = record.operation === 'delete';
-            this.upsertRecord.run(
-                record.recordId,
-                record.sourceObject,
-                integration,
-                record.changedAt,
-                sort,
-                isDelete ? 1 : 0,
-                // A delete keeps the record as a tombstone with its changedAt, so an older upsert that arrives
-                // later (an admin's replay) is skipped instead of bringing the record back.
-                isDelete ? '{}' : JSON.stringify(record.data ?? {}),
-                current?.external_id ?? randomUUID(),
-                record.idempotencyKey,
-                now
-            );
+        const isDelete = record.operation === 'delete';
+        // The upsert's WHERE skips a change older than the one applied (its changedAt sorts lower): nothing changes.
+        const changed = this.upsertRecord.run(
+            record.recordId,
+            record.sourceObject,
+            integration,
+            record.changedAt,
+            sortableTime(record.changedAt),
+            isDelete ? 1 : 0,
+            // A delete keeps the record as a tombstone with its changedAt, so an older upsert that arrives later
+            // (an admin's replay) is skipped instead of bringing the record back.
+            isDelete ? '{}' : JSON.stringify(record.data ?? {}),
+            record.idempotencyKey,
+            now
+        ).changes;
+        if (Number(changed) === 0) {
+            this.markOlder.run(record.idempotencyKey);
+            return 'older';
         }
-        this.insertKey.run(record.idempotencyKey, record.recordId, outcome, correlationId, now);
-        return outcome;
+        return 'applied';
     }
 
     /** The receiver's view of a record, deleted ones included; undefined when it never had it. */
