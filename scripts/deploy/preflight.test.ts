@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { createFixtureProject, writeApexClass } from '../test-support/fixture-project.ts';
 import type { FixtureProject } from '../test-support/fixture-project.ts';
 import { CHECKS } from '../verify/check-runner.ts';
-import type { Check } from '../verify/check-runner.ts';
+import type { Check, CheckExecutor } from '../verify/check-runner.ts';
 import { compileLwcs, preflight, selectChecks, selectPackageDirectories } from './preflight.ts';
 import { findMalformedXml } from './xml-check.ts';
 
@@ -35,7 +35,7 @@ describe('deploy preflight', () => {
         rmSync(output, { recursive: true, force: true });
     });
 
-    function options(checks: Check[], runCheck = () => Promise.resolve({ exitCode: 0 })) {
+    function options(checks: Check[], runCheck: CheckExecutor = () => Promise.resolve({ exitCode: 0 })) {
         const lines: string[] = [];
         return {
             lines,

@@ -52,7 +52,7 @@ describe('relay deploy', () => {
         output = mkdtempSync(path.join(tmpdir(), 'relay-dist-'));
         process.chdir(project.root);
         // TestContext pins the project to a temporary folder: find it from the working directory, as users do.
-        org.$$.SANDBOXES.PROJECT.restore();
+        org.useRealProject();
     });
     afterEach(() => {
         process.chdir(cwd);
@@ -66,12 +66,8 @@ describe('relay deploy', () => {
         progress: Partial<MetadataApiDeployStatus>[] = []
     ) {
         const calls: unknown[] = [];
-        org.$$.SANDBOX.stub(ComponentSet.prototype, 'deploy').callsFake(function (
-            this: ComponentSet,
-            options: unknown
-        ) {
+        org.sandbox.stub(ComponentSet.prototype, 'deploy').callsFake(function (this: ComponentSet, options: never) {
             calls.push(options);
-            const components = this as ComponentSet;
             let subscriber: ((status: MetadataApiDeployStatus) => void) | undefined;
             return Promise.resolve({
                 id: '0Af000000000001AAA',
@@ -82,7 +78,7 @@ describe('relay deploy', () => {
                     progress.forEach((status) =>
                         subscriber?.(deployStatus({ status: RequestStatus.InProgress, done: false, ...status }))
                     );
-                    return Promise.resolve(new DeployResult(deployStatus(final), components));
+                    return Promise.resolve(new DeployResult(deployStatus(final), this));
                 }
             } as never);
         });
