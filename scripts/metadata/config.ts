@@ -259,3 +259,13 @@ export function planRecords(parsed: ParsedConfig, settingType: CmdtTypeDefinitio
     });
     return planned;
 }
+
+/** The source objects a config names (before it is checked), to describe them in an org. */
+export function configSourceObjects(text: string): string[] {
+    const data: unknown = parseDocument(text).toJS();
+    const integrations = (data as { integrations?: unknown } | null)?.integrations;
+    if (!Array.isArray(integrations)) return [];
+    return integrations
+        .map((integration) => (integration as { sourceObject?: unknown } | null)?.sourceObject)
+        .filter((value): value is string => typeof value === 'string');
+}

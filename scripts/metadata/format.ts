@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { relayRoot } from './relay-root.ts';
 
 /** A file's content and the path that decides its parser and options (it need not exist). */
 export interface FormatRequest {
@@ -29,13 +30,13 @@ process.stdout.write(JSON.stringify(output));
 /**
  * Formats sources with Relay's Prettier configuration (plugins included), as `npx prettier --write` in Relay's
  * repository would, wherever the files go, in one child process: Prettier loads its plugins as ES modules, which
- * Jest's CommonJS runtime cannot. `relayRoot` holds .prettierrc.json and node_modules (the tools run there).
+ * Jest's CommonJS runtime cannot. `toolRoot` holds .prettierrc.json and node_modules.
  */
-export function formatWithPrettier(requests: readonly FormatRequest[], relayRoot = process.cwd()): string[] {
+export function formatWithPrettier(requests: readonly FormatRequest[], toolRoot = relayRoot()): string[] {
     if (requests.length === 0) return [];
     try {
         const output = execFileSync(process.execPath, ['--input-type=module', '--eval', FORMAT_SCRIPT], {
-            cwd: relayRoot,
+            cwd: toolRoot,
             input: JSON.stringify(requests),
             encoding: 'utf8',
             stdio: ['pipe', 'pipe', 'pipe'],

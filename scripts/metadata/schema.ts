@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { findFoldersNamed } from '../lib/project.ts';
 import { objectKind } from '../verify/source-schema.ts';
+import { relayRoot } from './relay-root.ts';
 import type { FieldInfo, ObjectInfo, SchemaLookup } from './rules.ts';
 
 /**
@@ -79,7 +80,7 @@ const catalogueCache = new Map<string, ObjectInfo | null>();
 
 function catalogue(): string {
     if (catalogueText === undefined) {
-        const require = createRequire(path.join(process.cwd(), 'package.json'));
+        const require = createRequire(path.join(relayRoot(), 'package.json'));
         const jsforceRoot = path.dirname(require.resolve('@jsforce/jsforce-node/package.json'));
         catalogueText = readFileSync(path.join(jsforceRoot, 'lib', 'types', 'standard-schema.d.ts'), 'utf8');
     }
