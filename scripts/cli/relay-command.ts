@@ -112,8 +112,12 @@ export abstract class RelayCommand<T> extends SfCommand<T> {
             for (const action of failure.actions ?? []) {
                 this.logToStderr(`${StandardColors.info('Try this:')} ${action}`);
             }
-            if (this.argv.includes('--verbose') && error.stack) {
-                this.logToStderr(error.stack);
+            if (this.argv.includes('--verbose')) {
+                for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
+                    this.logToStderr(
+                        cause === error ? (cause.stack ?? '') : `Caused by: ${cause.stack ?? cause.message}`
+                    );
+                }
             }
         }
         // oclif prints nothing more for an error marked as handled, and exits with its code.

@@ -82,6 +82,12 @@ export interface DeploySummary {
  */
 export function summarizeDeploy(result: DeployResult, projectRoot: string): DeploySummary {
     const response = result.response;
+    const apiFailures = asArray(response.details?.componentFailures);
+    // SDR gives a line only when the API gave a column too; the API's message has the line either way.
+    const apiLine = (type: string, fullName: string): number | undefined => {
+        const match = apiFailures.find((message) => message.fullName === fullName && message.componentType === type);
+        return match?.lineNumber ? Number(match.lineNumber) : undefined;
+    };
     const failuresByFile = result
         .getFileResponses()
         .filter((file) => file.state === ComponentStatus.Failed)
@@ -89,7 +95,7 @@ export function summarizeDeploy(result: DeployResult, projectRoot: string): Depl
             const failure = file as { filePath?: string; lineNumber?: number; columnNumber?: number; error?: string };
             return {
                 file: failure.filePath ? path.relative(projectRoot, failure.filePath) : '',
-                line: failure.lineNumber,
+                line: failure.lineNumber ?? apiLine(file.type, file.fullName),
                 column: failure.columnNumber,
                 type: file.type,
                 fullName: file.fullName,
@@ -100,7 +106,7 @@ export function summarizeDeploy(result: DeployResult, projectRoot: string): Depl
     const componentFailures: ComponentFailure[] =
         failuresByFile.length > 0
             ? failuresByFile
-            : asArray(response.details?.componentFailures).map((message) => ({
+            : apiFailures.map((message) => ({
                   file: message.fileName,
                   line: message.lineNumber ? Number(message.lineNumber) : undefined,
                   column: message.columnNumber ? Number(message.columnNumber) : undefined,
