@@ -149,7 +149,9 @@ async function main(): Promise<void> {
             records: { type: 'string', default: '100' },
             senders: { type: 'string', default: '4' },
             synchronous: { type: 'string', default: 'FULL' },
-            json: { type: 'boolean', default: false }
+            json: { type: 'boolean', default: false },
+            // Also run the receiver on an in-memory database (not durable): splits the cost of the writes from the rest.
+            memory: { type: 'boolean', default: false }
         }
     });
     const synchronous = values.synchronous.toUpperCase() as Synchronous;
@@ -164,14 +166,17 @@ async function main(): Promise<void> {
     const directory = mkdtempSync(path.join(tmpdir(), 'relay-bench-'));
     const figures: RunFigures[] = [];
     try {
-        for (const kind of ['bare', 'receiver']) {
-            const { child, port } = await startServer(kind, path.join(directory, 'receiver.db'), synchronous);
+        for (const kind of ['bare', 'receiver', ...(values.memory ? ['memory'] : [])]) {
+            const file = kind === 'memory' ? ':memory:' : path.join(directory, 'receiver.db');
+            const { child, port } = await startServer(kind, file, synchronous);
             try {
                 figures.push(
                     await measure(
                         kind === 'bare'
                             ? 'bare node:http + JSON.parse'
-                            : `reference receiver (WAL, synchronous=${synchronous})`,
+                            : kind === 'memory'
+                              ? 'reference receiver (:memory:, not durable)'
+                              : `reference receiver (WAL, synchronous=${synchronous})`,
                         port,
                         options
                     )
