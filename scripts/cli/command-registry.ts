@@ -40,7 +40,10 @@ export function listCommandFiles(directory: string, prefix = ''): string[] {
 export async function discoverCommands(directory: string): Promise<CommandMap> {
     const commands: CommandMap = {};
     for (const file of listCommandFiles(directory)) {
-        const module = (await import(pathToFileURL(path.join(directory, file)).href)) as { default?: unknown };
+        const absolute = path.join(directory, file);
+        // An absolute path is a valid specifier on POSIX (and what Jest's require understands); Windows needs a URL.
+        const specifier = process.platform === 'win32' ? pathToFileURL(absolute).href : absolute;
+        const module = (await import(specifier)) as { default?: unknown };
         if (typeof module.default !== 'function') {
             throw new Error(`${path.join(directory, file)} must export its command class as default.`);
         }
