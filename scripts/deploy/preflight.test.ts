@@ -109,6 +109,7 @@ describe('deploy preflight', () => {
         expect(report.packages[0].componentCount).toBe(1);
         expect(existsSync(path.join(output, 'force-app', 'package.xml'))).toBe(true);
         expect(run.lines).toContain('done no TypeScript LWCs');
+        expect(run.lines).toContain('2 passed, 0 failed');
     });
 
     it('converts nothing when a check fails', async () => {

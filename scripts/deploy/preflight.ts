@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import ts from 'typescript';
 import { findFoldersNamed, findLwcBundles, readPackageDirectories } from '../lib/project.ts';
-import { CHECKS, runChecks } from '../verify/check-runner.ts';
+import { CHECKS, formatSummary, runChecks } from '../verify/check-runner.ts';
 import type { Check, CheckExecutor, CheckResult } from '../verify/check-runner.ts';
 import { convertPackageDirectory } from '../verify/metadata-convert.ts';
 import type { ConversionReport } from '../verify/metadata-convert.ts';
@@ -194,6 +194,8 @@ export async function preflight(options: PreflightOptions): Promise<PreflightRep
     } else {
         options.log(messages.getMessage('step.checks', [options.checks.map((check) => check.label).join(', ')]));
         checks = await runChecks(options.checks, options.runCheck, options.log);
+        // The same closing report as `npm test`, ending with `N passed, N failed`.
+        formatSummary(checks).forEach((line) => options.log(line));
         const failed = checks.filter((result) => !result.passed);
         if (failed.length > 0) {
             throw messages.createError('error.checksFailed', [
