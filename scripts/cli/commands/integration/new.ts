@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { SfProject } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
 import { RelayCommand } from '../../relay-command.ts';
 import { integrationMessages as messages } from '../../messages/integration.ts';
@@ -24,7 +25,6 @@ export default class IntegrationNew extends RelayCommand<IntegrationNewResult> {
     public static override readonly summary = messages.getMessage('new.summary');
     public static override readonly description = messages.getMessage('new.description');
     public static override readonly examples = messages.getMessages('new.examples');
-    public static override readonly requiresProject = true;
 
     public static override readonly flags = {
         object: Flags.string({ summary: messages.getMessage('flags.object.summary'), required: true }),
@@ -48,7 +48,8 @@ export default class IntegrationNew extends RelayCommand<IntegrationNewResult> {
 
     public async run(): Promise<IntegrationNewResult> {
         const { flags } = await this.parse(IntegrationNew);
-        const projectRoot = this.project!.getPath();
+        // Resolved here rather than by requiresProject, so that outside a project the error is one line.
+        const projectRoot = (await SfProject.resolve()).getPath();
         const org = flags['target-org'];
         let context = {};
         if (org) {

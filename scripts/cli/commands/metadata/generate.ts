@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { SfProject } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
 import { RelayCommand } from '../../relay-command.ts';
 import { metadataMessages as messages } from '../../messages/metadata.ts';
@@ -19,7 +20,6 @@ export default class MetadataGenerate extends RelayCommand<GenerateResult> {
     public static override readonly summary = messages.getMessage('generate.summary');
     public static override readonly description = messages.getMessage('generate.description');
     public static override readonly examples = messages.getMessages('generate.examples');
-    public static override readonly requiresProject = true;
 
     public static override readonly flags = {
         from: Flags.file({ summary: messages.getMessage('flags.from.summary'), required: true }),
@@ -31,7 +31,8 @@ export default class MetadataGenerate extends RelayCommand<GenerateResult> {
 
     public async run(): Promise<GenerateResult> {
         const { flags } = await this.parse(MetadataGenerate);
-        const projectRoot = this.project!.getPath();
+        // Resolved here rather than by requiresProject, so that outside a project the error is one line.
+        const projectRoot = (await SfProject.resolve()).getPath();
         const configFile = path.resolve(flags.from);
         const org = flags['target-org'];
         let context = {};

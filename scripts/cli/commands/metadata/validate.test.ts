@@ -95,6 +95,13 @@ describe('relay metadata validate', () => {
         expect(run.exitCode).toBe(1);
     });
 
+    it('refuses to run outside a project in one line', async () => {
+        process.chdir(path.dirname(project.root));
+        const run = await runCommand(MetadataValidate, [], org.$$.SANDBOX);
+        expect(run.exitCode).toBe(1);
+        expect(run.stderr).toMatch(/^Error: .* does not contain a valid Salesforce DX project\.$/);
+    });
+
     it('refuses an unknown flag in one line', async () => {
         const run = await runCommand(MetadataValidate, ['--bogus'], org.$$.SANDBOX);
         expect(run.exitCode).toBe(2);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { SfProject } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
 import { RelayCommand } from '../../relay-command.ts';
 import { metadataMessages as messages } from '../../messages/metadata.ts';
@@ -23,7 +24,6 @@ export default class MetadataValidate extends RelayCommand<MetadataValidateResul
     public static override readonly summary = messages.getMessage('validate.summary');
     public static override readonly description = messages.getMessage('validate.description');
     public static override readonly examples = messages.getMessages('validate.examples');
-    public static override readonly requiresProject = true;
 
     public static override readonly flags = {
         'target-org': Flags.optionalOrg({ summary: messages.getMessage('flags.target-org.summary') }),
@@ -32,7 +32,8 @@ export default class MetadataValidate extends RelayCommand<MetadataValidateResul
 
     public async run(): Promise<MetadataValidateResult> {
         const { flags } = await this.parse(MetadataValidate);
-        const projectRoot = this.project!.getPath();
+        // Resolved here rather than by requiresProject, so that outside a project the error is one line.
+        const projectRoot = (await SfProject.resolve()).getPath();
         const org = flags['target-org'];
         let context = {};
         if (org) {
