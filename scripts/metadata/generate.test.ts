@@ -51,6 +51,21 @@ describe('generateRecords', () => {
         ).toEqual(['Integration_Setting.ERP_Customer.md-meta.xml']);
     });
 
+    it('reports field records the config no longer lists, and deletes them with prune', () => {
+        project = relayFixture();
+        project.write('examples/main/default/namedCredentials/Relay_ERP.namedCredential-meta.xml', '<x/>');
+        generate(EXAMPLE_CONFIG);
+        project.write(`${OUT}/Integration_Field.Broken.md-meta.xml`, '<CustomMetadata>');
+        const withoutPhone = EXAMPLE_CONFIG.replace('          - { source: Phone, key: phone }\n', '');
+        const stale = generate(withoutPhone);
+        expect(stale.files.filter((file) => file.status === 'stale')).toEqual([
+            { file: `${OUT}/Integration_Field.ERP_Customer_Phone.md-meta.xml`, status: 'stale' }
+        ]);
+        const pruned = generate(withoutPhone, 'relay.yaml', { prune: true });
+        expect(pruned.files.filter((file) => file.status === 'deleted')).toHaveLength(1);
+        expect(generate(withoutPhone).files.filter((file) => file.status === 'stale')).toEqual([]);
+    });
+
     it('accepts JSON, lists for list fields, and defaults names and labels', () => {
         project = relayFixture();
         const config = JSON.stringify({

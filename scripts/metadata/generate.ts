@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readPackageDirectories } from '../lib/project.ts';
 import { relayTypes } from './cmdt-types.ts';
@@ -7,7 +7,7 @@ import { parseConfig, planRecords } from './config.ts';
 import type { PlannedRecord } from './config.ts';
 import { formatWithPrettier } from './format.ts';
 import type { FileProblem, RecordFile } from './records.ts';
-import { checkRecordShape, renderRecord, xsiTypeOf } from './records.ts';
+import { checkRecordShape, parseRecordFile, renderRecord, xsiTypeOf } from './records.ts';
 import type { SchemaLookup } from './rules.ts';
 import { projectLookup } from './schema.ts';
 import { projectComponents, validateRelayRecords } from './validate.ts';
@@ -29,9 +29,12 @@ export interface GenerateOptions {
     namedCredentialSource?: string;
     /** Plan and check only. */
     dryRun?: boolean;
+    /** Delete the field records of generated integrations that the config no longer lists. */
+    prune?: boolean;
 }
 
-export type FileStatus = 'created' | 'updated' | 'unchanged';
+/** `stale`: a field record of a generated integration the config no longer lists (`deleted` with prune). */
+export type FileStatus = 'created' | 'updated' | 'unchanged' | 'stale' | 'deleted';
 
 export interface GenerateResult {
     problems: FileProblem[];
@@ -125,5 +128,41 @@ export function generateRecords(options: GenerateOptions): GenerateResult {
         }
         return { file: path.relative(options.projectRoot, target), status };
     });
-    return { problems: [], files };
+    return { problems: [], files: [...files, ...staleFieldRecords(options, outputDir, planned, targets)] };
+}
+
+/**
+ * Field records in the output folder that belong to a generated integration but are not in the config: left
+ * alone they would still be allowlisted (and sent), so they are reported, and deleted with `prune`.
+ */
+function staleFieldRecords(
+    options: GenerateOptions,
+    outputDir: string,
+    planned: readonly PlannedRecord[],
+    targets: readonly string[]
+): GenerateResult['files'] {
+    if (!existsSync(outputDir)) return [];
+    const integrations = new Set(
+        planned.filter((record) => record.type === 'Integration_Setting').map((record) => record.developerName)
+    );
+    const written = new Set(targets);
+    const stale: GenerateResult['files'] = [];
+    for (const fileName of readdirSync(outputDir)
+        .filter((name) => name.startsWith('Integration_Field.'))
+        .sort()) {
+        const file = path.join(outputDir, fileName);
+        if (written.has(file)) continue;
+        let parent: unknown;
+        try {
+            parent = parseRecordFile(file, readFileSync(file, 'utf8'), fileName).values.Integration_Setting__c;
+        } catch {
+            continue; // unreadable: `relay metadata validate` reports it
+        }
+        if (typeof parent === 'string' && integrations.has(parent.trim())) {
+            const remove = options.prune === true && !options.dryRun;
+            if (remove) rmSync(file);
+            stale.push({ file: path.relative(options.projectRoot, file), status: remove ? 'deleted' : 'stale' });
+        }
+    }
+    return stale;
 }

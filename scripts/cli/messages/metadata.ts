@@ -23,7 +23,11 @@ export const metadataMessages = defineMessages('relay.metadata', {
     'flags.output-dir.summary':
         'Folder for the record files (default: <default package directory>/main/default/customMetadata).',
     'flags.dry-run.summary': 'Check and list the files without writing them.',
+    'flags.prune.summary':
+        'Delete the field records of the generated integrations that the config no longer lists (they would still be sent).',
     'generate.file': '%s  %s',
+    'generate.stale':
+        '%s field records belong to a generated integration but are not in the config: they are still allowlisted. Delete them, or run again with --prune.',
     'generate.done': '%s records: %s created, %s updated, %s unchanged.',
     'generate.dryRun': 'Dry run: nothing written.',
     'generate.failed': '%s problems in %s: nothing written.',

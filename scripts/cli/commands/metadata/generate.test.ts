@@ -52,6 +52,24 @@ describe('relay metadata generate', () => {
         expect(second.stdout).toContain('8 records: 0 created, 0 updated, 8 unchanged.');
     });
 
+    it('warns about field records the config no longer lists', async () => {
+        await runCommand(MetadataGenerate, ['--from', 'relay.yaml', '--output-dir', OUT], org.$$.SANDBOX);
+        project.write('relay.yaml', CONFIG.replace('          - { source: Phone, key: phone }\n', ''));
+        const run = await runCommand<GenerateResult>(
+            MetadataGenerate,
+            ['--from', 'relay.yaml', '--output-dir', OUT],
+            org.$$.SANDBOX
+        );
+        expect(run.stdout).toContain(`stale      ${OUT}/Integration_Field.ERP_Customer_Phone.md-meta.xml`);
+        expect(run.stderr).toContain('1 field records belong to a generated integration but are not in the config');
+        const pruned = await runCommand<GenerateResult>(
+            MetadataGenerate,
+            ['--from', 'relay.yaml', '--output-dir', OUT, '--prune'],
+            org.$$.SANDBOX
+        );
+        expect(pruned.stdout).toContain(`deleted    ${OUT}/Integration_Field.ERP_Customer_Phone.md-meta.xml`);
+    });
+
     it('lists but writes nothing in a dry run', async () => {
         const run = await runCommand<GenerateResult>(
             MetadataGenerate,

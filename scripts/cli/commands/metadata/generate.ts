@@ -25,6 +25,7 @@ export default class MetadataGenerate extends RelayCommand<GenerateResult> {
         from: Flags.file({ summary: messages.getMessage('flags.from.summary'), required: true }),
         'output-dir': Flags.directory({ summary: messages.getMessage('flags.output-dir.summary') }),
         'dry-run': Flags.boolean({ summary: messages.getMessage('flags.dry-run.summary') }),
+        prune: Flags.boolean({ summary: messages.getMessage('flags.prune.summary') }),
         'target-org': Flags.optionalOrg({ summary: messages.getMessage('flags.target-org.summary') }),
         'api-version': Flags.orgApiVersion()
     };
@@ -62,6 +63,7 @@ export default class MetadataGenerate extends RelayCommand<GenerateResult> {
             configFile,
             outputDir: flags['output-dir'] === undefined ? undefined : path.resolve(flags['output-dir']),
             dryRun: flags['dry-run'],
+            prune: flags.prune,
             ...context
         });
         if (result.problems.length > 0) {
@@ -78,12 +80,13 @@ export default class MetadataGenerate extends RelayCommand<GenerateResult> {
         const count = (status: string): number => result.files.filter((file) => file.status === status).length;
         this.log(
             messages.getMessage('generate.done', [
-                result.files.length,
+                count('created') + count('updated') + count('unchanged'),
                 count('created'),
                 count('updated'),
                 count('unchanged')
             ])
         );
+        if (count('stale') > 0) this.warn(messages.getMessage('generate.stale', [count('stale')]));
         if (flags['dry-run']) this.log(messages.getMessage('generate.dryRun'));
         return result;
     }
