@@ -136,9 +136,12 @@ function usableKey(value: unknown): value is string {
 
 /**
  * Group commit: changes of concurrent requests share one transaction (one WAL write and sync). A group commits
- * as soon as every change request in progress has joined it, or MAX_COMMIT_DELAY_MS after its first request,
- * whichever comes first: a lone request commits at once, four concurrent senders share a commit. Every answer
- * still waits for its own commit, and a failing commit fails (500) every request of its group.
+ * as soon as every change request in progress has joined it and it is as large as the recent groups were, or
+ * MAX_COMMIT_DELAY_MS after its first request, whichever comes first: a lone sender commits at once, four
+ * concurrent senders share a commit even when one of them is a moment late (their answers leave together, so
+ * the next requests arrive a little apart; without waiting for the late one, a quarter of the groups were single
+ * requests, each paying a sync of its own). Every answer still waits for its own commit, and a failing commit
+ * fails (500) every request of its group.
  */
 const MAX_COMMIT_DELAY_MS = 4;
 
@@ -148,6 +151,8 @@ class GroupCommit {
     private pending: { batch: ApplyBatch; resolve: (applied: Applied[]) => void; reject: (error: unknown) => void }[] =
         [];
     private timer: NodeJS.Timeout | undefined;
+    /** How many requests the recent groups held: the largest, less one per commit since (so it decays to 1). */
+    private expected = 1;
 
     constructor(store: ReceiverStore, othersComing: () => boolean) {
         this.store = store;
@@ -157,7 +162,7 @@ class GroupCommit {
     apply(batch: ApplyBatch): Promise<Applied[]> {
         return new Promise((resolve, reject) => {
             this.pending.push({ batch, resolve, reject });
-            if (!this.othersComing()) {
+            if (!this.othersComing() && this.pending.length >= this.expected) {
                 clearTimeout(this.timer);
                 this.timer = undefined;
                 setImmediate(() => this.commit());
@@ -175,6 +180,7 @@ class GroupCommit {
         if (jobs.length === 0) {
             return;
         }
+        this.expected = Math.max(jobs.length, this.expected - 1);
         try {
             const outcomes = this.store.applyBatches(jobs.map((job) => job.batch));
             jobs.forEach((job, index) => job.resolve(outcomes[index]));

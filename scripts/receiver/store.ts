@@ -79,8 +79,20 @@ export class ReceiverStore {
             PRAGMA busy_timeout = 5000;
             PRAGMA cache_size = -65536;
             PRAGMA temp_store = MEMORY;
+            -- Checkpoint every ~40 MB of WAL instead of ~4 MB: a checkpoint writes each page changed since the last
+            -- one once (and syncs the database file), so fewer checkpoints write fewer pages. Durability is the
+            -- WAL's, synced at every commit (synchronous=FULL); the limit trims the WAL file after a checkpoint.
+            PRAGMA wal_autocheckpoint = 10000;
+            PRAGMA journal_size_limit = 67108864;
+            -- Rowid tables with a unique index, not WITHOUT ROWID tables keyed by the random ids: a new row is
+            -- appended to the table's last page and only its small index entry lands on a random page. Keyed by
+            -- the random record id and key themselves, every change split or rewrote a random page of wide rows,
+            -- and each commit wrote roughly a page per change to the WAL (measured 2-3x slower; docs/receiver.md).
+            -- A database file created with the old layout keeps it and still works: the statements below name
+            -- only columns and conflict targets both layouts have.
             CREATE TABLE IF NOT EXISTS records (
-                record_id TEXT PRIMARY KEY,
+                id INTEGER PRIMARY KEY,
+                record_id TEXT NOT NULL UNIQUE,
                 source_object TEXT NOT NULL,
                 integration TEXT NOT NULL,
                 changed_at TEXT NOT NULL,
@@ -91,14 +103,15 @@ export class ReceiverStore {
                 applications INTEGER NOT NULL,
                 last_key TEXT NOT NULL,
                 updated_at TEXT NOT NULL
-            ) WITHOUT ROWID;
+            );
             CREATE TABLE IF NOT EXISTS idempotency_keys (
-                idempotency_key TEXT PRIMARY KEY,
+                id INTEGER PRIMARY KEY,
+                idempotency_key TEXT NOT NULL UNIQUE,
                 record_id TEXT NOT NULL,
                 outcome TEXT NOT NULL,
                 correlation_id TEXT,
                 accepted_at TEXT NOT NULL
-            ) WITHOUT ROWID;
+            );
             CREATE INDEX IF NOT EXISTS idempotency_keys_accepted_at ON idempotency_keys (accepted_at);
         `);
         this.insertKey = this.db.prepare(
