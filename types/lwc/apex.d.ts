@@ -24,11 +24,13 @@ declare module 'relay/apex-types' {
         | 'serverError'
         | 'refused'
         | 'malformed'
-        | 'failed';
+        | 'failed'
+        | 'noCredentialAccess';
 
     /** IntegrationStatusController.RecordSyncStatus: one integration's latest row for a record. */
     export interface RecordSyncStatus {
         integration: string;
+        /** Only for users who can open log rows (console access); absent for reps. */
         logId?: string;
         status: SyncStatus;
         attempts: number;
