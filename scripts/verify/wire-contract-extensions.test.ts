@@ -99,7 +99,23 @@ describe('relay.ack.v1 answer (§7)', () => {
         );
     });
 
-    it('accepts an error answer (400, 403, 413, 503)', () => {
+    it('accepts pending and stale results, each with its sentence', () => {
+        expect(
+            errorsOf(validateAckResponse, {
+                schema: 'relay.ack-result.v1',
+                results: [
+                    {
+                        index: 0,
+                        status: 'pending',
+                        error: 'Entry 0: Relay has not finished recording this delivery yet: retry this entry in a minute.'
+                    },
+                    { index: 1, status: 'stale', error: 'Entry 1: This entry reports on an earlier delivery.' }
+                ]
+            })
+        ).toEqual([]);
+    });
+
+    it('accepts an error answer (400, 403, 413, 500, 503)', () => {
         expect(
             errorsOf(validateAckResponse, { schema: 'relay.ack-result.v1', error: 'schema must be "relay.ack.v1".' })
         ).toEqual([]);
@@ -107,12 +123,16 @@ describe('relay.ack.v1 answer (§7)', () => {
 
     it.each<[string, unknown]>([
         [
-            'a status outside accepted, rejected and unknown',
+            'a status outside accepted, rejected, unknown, pending and stale',
             { schema: 'relay.ack-result.v1', results: [{ index: 0, status: 'ok' }] }
         ],
         [
             'a rejected result without error',
             { schema: 'relay.ack-result.v1', results: [{ index: 0, status: 'rejected' }] }
+        ],
+        [
+            'a pending result without error',
+            { schema: 'relay.ack-result.v1', results: [{ index: 0, status: 'pending' }] }
         ],
         [
             'an unknown result with an error',
