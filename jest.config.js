@@ -80,6 +80,7 @@ const importMetaToCommonJs = ({ types: t, template }) => ({
 const cliProject = {
     ...scriptsProject,
     displayName: 'cli',
+    setupFiles: ['<rootDir>/jest/setup-cli.ts'],
     roots: CLI_TESTS.map((root) => root.replace(/\/$/, '')).filter((root) =>
         require('node:fs').existsSync(root.replace('<rootDir>', __dirname))
     ),
