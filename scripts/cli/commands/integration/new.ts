@@ -3,13 +3,10 @@ import { SfProject } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
 import { RelayCommand } from '../../relay-command.ts';
 import { integrationMessages as messages } from '../../messages/integration.ts';
-import { readPackageDirectories } from '../../../lib/project.ts';
-import { askOrg } from '../../../metadata/org.ts';
 import type { OrgConnection } from '../../../metadata/org.ts';
+import { orgValidationContext } from '../../../metadata/org-context.ts';
 import { setRelayRoot } from '../../../metadata/relay-root.ts';
 import { existingFiles, planIntegration, writeIntegration } from '../../../metadata/scaffold.ts';
-import { projectLookup } from '../../../metadata/schema.ts';
-import { projectComponents } from '../../../metadata/validate.ts';
 
 export interface IntegrationNewResult {
     name: string;
@@ -53,20 +50,11 @@ export default class IntegrationNew extends RelayCommand<IntegrationNewResult> {
         const org = flags['target-org'];
         let context = {};
         if (org) {
-            const roots = readPackageDirectories(projectRoot).map((directory) => directory.absolutePath);
-            const known = await askOrg(
+            context = await orgValidationContext(
+                projectRoot,
                 org.getConnection(flags['api-version']) as unknown as OrgConnection,
-                [flags.object],
-                projectLookup(roots)
+                [flags.object]
             );
-            context = {
-                lookup: known.lookup,
-                namedCredentials: new Set([
-                    ...projectComponents(projectRoot).namedCredentials,
-                    ...known.namedCredentials
-                ]),
-                namedCredentialSource: 'the project or the org'
-            };
         }
         const plan = planIntegration({
             projectRoot,

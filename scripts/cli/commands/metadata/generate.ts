@@ -7,12 +7,10 @@ import { metadataMessages as messages } from '../../messages/metadata.ts';
 import { configSourceObjects } from '../../../metadata/config.ts';
 import { generateRecords } from '../../../metadata/generate.ts';
 import type { GenerateResult } from '../../../metadata/generate.ts';
-import { askOrg } from '../../../metadata/org.ts';
 import type { OrgConnection } from '../../../metadata/org.ts';
+import { orgValidationContext } from '../../../metadata/org-context.ts';
 import { setRelayRoot } from '../../../metadata/relay-root.ts';
-import { readPackageDirectories } from '../../../lib/project.ts';
-import { projectLookup } from '../../../metadata/schema.ts';
-import { formatProblem, projectComponents } from '../../../metadata/validate.ts';
+import { formatProblem } from '../../../metadata/validate.ts';
 
 setRelayRoot(path.resolve(import.meta.dirname, '..', '..', '..', '..'));
 
@@ -41,22 +39,13 @@ export default class MetadataGenerate extends RelayCommand<GenerateResult> {
             // Only the objects the config names are described.
             if (!existsSync(configFile)) throw messages.createError('error.noConfig', [flags.from]);
             const objects = configSourceObjects(readFileSync(configFile, 'utf8'));
-            const roots = readPackageDirectories(projectRoot).map((directory) => directory.absolutePath);
             this.spinner.start(messages.getMessage('describing', [objects.length, org.getUsername() ?? '']));
-            const known = await askOrg(
+            context = await orgValidationContext(
+                projectRoot,
                 org.getConnection(flags['api-version']) as unknown as OrgConnection,
-                objects,
-                projectLookup(roots)
+                objects
             );
             this.spinner.stop();
-            context = {
-                lookup: known.lookup,
-                namedCredentials: new Set([
-                    ...projectComponents(projectRoot).namedCredentials,
-                    ...known.namedCredentials
-                ]),
-                namedCredentialSource: 'the project or the org'
-            };
         }
         const result = generateRecords({
             projectRoot,

@@ -3,13 +3,11 @@ import { SfProject } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
 import { RelayCommand } from '../../relay-command.ts';
 import { metadataMessages as messages } from '../../messages/metadata.ts';
-import { readPackageDirectories } from '../../../lib/project.ts';
-import { askOrg } from '../../../metadata/org.ts';
 import type { OrgConnection } from '../../../metadata/org.ts';
+import { orgValidationContext } from '../../../metadata/org-context.ts';
 import type { FileProblem } from '../../../metadata/records.ts';
 import { setRelayRoot } from '../../../metadata/relay-root.ts';
 import { apexTrim } from '../../../metadata/rules.ts';
-import { projectLookup } from '../../../metadata/schema.ts';
 import { formatProblem, projectComponents, readRecordFiles, validateProject } from '../../../metadata/validate.ts';
 
 export interface MetadataValidateResult {
@@ -38,27 +36,18 @@ export default class MetadataValidate extends RelayCommand<MetadataValidateResul
         let context = {};
         if (org) {
             // The objects the settings name, described by the org; everything else answered by the project.
-            const roots = readPackageDirectories(projectRoot).map((directory) => directory.absolutePath);
             const { records } = readRecordFiles(projectRoot, projectComponents(projectRoot).recordFiles);
             const objects = records
                 .map((record) => record.values.Source_Object__c)
                 .filter((value): value is string => typeof value === 'string')
                 .map(apexTrim);
             this.spinner.start(messages.getMessage('describing', [objects.length, org.getUsername() ?? '']));
-            const known = await askOrg(
+            context = await orgValidationContext(
+                projectRoot,
                 org.getConnection(flags['api-version']) as unknown as OrgConnection,
-                objects,
-                projectLookup(roots)
+                objects
             );
             this.spinner.stop();
-            context = {
-                lookup: known.lookup,
-                namedCredentials: new Set([
-                    ...projectComponents(projectRoot).namedCredentials,
-                    ...known.namedCredentials
-                ]),
-                namedCredentialSource: 'the project or the org'
-            };
         }
         const report = validateProject({ projectRoot, ...context });
         for (const problem of report.problems) {
