@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { findFoldersNamed } from '../lib/project.ts';
-import { objectKind } from '../verify/source-schema.ts';
+import { STANDARD_FIELDS, objectKind } from '../verify/source-schema.ts';
 import { relayRoot } from './relay-root.ts';
 import type { FieldInfo, ObjectInfo, SchemaLookup } from './rules.ts';
 
@@ -11,22 +11,6 @@ import type { FieldInfo, ObjectInfo, SchemaLookup } from './rules.ts';
  * and standard objects extended in source), an offline catalogue of standard objects for the rest, or a
  * connected org's describe, which is authoritative.
  */
-
-/** Fields the platform gives every custom object, which never appear as field files in source. */
-const CUSTOM_OBJECT_FIELDS = [
-    'Id',
-    'Name',
-    'OwnerId',
-    'CreatedDate',
-    'CreatedById',
-    'LastModifiedDate',
-    'LastModifiedById',
-    'SystemModstamp',
-    'IsDeleted',
-    'LastViewedDate',
-    'LastReferencedDate',
-    'RecordTypeId'
-];
 
 /**
  * Standard fields jsforce's generated catalogue lacks (they were hidden by field-level security in the org it was
@@ -58,7 +42,7 @@ export function readProjectObjects(packageRoots: readonly string[]): Map<string,
             const known = objects.get(key) ?? {
                 name: entry.name,
                 fields: fieldMap(
-                    objectKind(entry.name) === 'custom' ? CUSTOM_OBJECT_FIELDS.map((name) => ({ name })) : []
+                    objectKind(entry.name) === 'custom' ? STANDARD_FIELDS.custom.map((name) => ({ name })) : []
                 )
             };
             const fieldsFolder = path.join(objectsFolder, entry.name, 'fields');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { findFoldersNamed } from '../lib/project.ts';
 
 /** Fields the platform gives every object of a kind, which never appear as field files in source. */
-const STANDARD_FIELDS: Record<ObjectKind, readonly string[]> = {
+export const STANDARD_FIELDS: Record<ObjectKind, readonly string[]> = {
     custom: [
         'Id',
         'Name',
