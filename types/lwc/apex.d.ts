@@ -218,6 +218,30 @@ declare module 'relay/apex-types' {
         message?: string;
         raisedAt?: string;
     }
+
+    /** RelayUiDto.OperationProgress: a Relay_Operation__c row, read while its batch runs. */
+    export interface OperationProgress {
+        operationId: string;
+        operationType: string;
+        /** Queued, Running, Completed, Failed or Stopped. */
+        status: string;
+        finished: boolean;
+        integration?: string;
+        matched?: number;
+        processed?: number;
+        skipped?: number;
+        failed?: number;
+        startedAt?: string;
+        finishedAt?: string;
+        details?: string;
+    }
+
+    /** RelayUiDto.SetupCheckResult: one check of RelaySetupCheck. */
+    export interface SetupCheckResult {
+        name: string;
+        ok: boolean;
+        message: string;
+    }
 }
 
 declare module '@salesforce/apex/IntegrationStatusController.getRecordSyncStatus' {
@@ -303,4 +327,25 @@ declare module '@salesforce/apex/RelayConsoleController.cancelMatching' {
     import type { ApexMethod, OperationResult } from 'relay/apex-types';
     const cancelMatching: ApexMethod<{ filterJson: string }, OperationResult>;
     export default cancelMatching;
+}
+
+declare module '@salesforce/apex/RelayConsoleController.getIntegrationNames' {
+    import type { ApexMethod } from 'relay/apex-types';
+    /** DeveloperNames of every configured integration, sorted: the console's integration picker. */
+    const getIntegrationNames: ApexMethod<Record<string, never>, string[]>;
+    export default getIntegrationNames;
+}
+
+declare module '@salesforce/apex/RelayConsoleController.getOperation' {
+    import type { ApexMethod, OperationProgress } from 'relay/apex-types';
+    /** Progress of a replay/cancel batch started by replayMatching/cancelMatching. */
+    const getOperation: ApexMethod<{ operationId: string }, OperationProgress>;
+    export default getOperation;
+}
+
+declare module '@salesforce/apex/RelayConsoleController.getSetupCheck' {
+    import type { ApexMethod, SetupCheckResult } from 'relay/apex-types';
+    /** RelaySetupCheck.run(): needs Relay_Manage_Operations. */
+    const getSetupCheck: ApexMethod<Record<string, never>, SetupCheckResult[]>;
+    export default getSetupCheck;
 }
