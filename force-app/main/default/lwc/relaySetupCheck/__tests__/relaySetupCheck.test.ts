@@ -1,0 +1,204 @@
+import { createElement } from 'lwc';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import getSetupCheck from '@salesforce/apex/RelayConsoleController.getSetupCheck';
+import RelaySetupCheck, { isPermissionRefusal, summarize, toRows } from 'c/relaySetupCheck';
+import type { SetupCheckResult } from 'relay/apex-types';
+import fixtures from './data/setupCheck.json';
+
+jest.mock('@salesforce/apex/RelayConsoleController.getSetupCheck', () => ({ default: jest.fn() }), {
+    virtual: true
+});
+
+const runCheck = getSetupCheck as unknown as jest.Mock<(params: Record<string, never>) => Promise<SetupCheckResult[]>>;
+
+function flush(): Promise<void> {
+    let settled = Promise.resolve();
+    for (let turn = 0; turn < 5; turn += 1) {
+        settled = settled.then(() => undefined);
+    }
+    return settled;
+}
+
+function apexError(message: string): Error & { body: { message: string } } {
+    return Object.assign(new Error(message), { body: { message } });
+}
+
+async function mount(): Promise<HTMLElement> {
+    const element = createElement('c-relay-setup-check', { is: RelaySetupCheck });
+    document.body.appendChild(element);
+    await flush();
+    return element;
+}
+
+function $(element: HTMLElement, selector: string): HTMLElement | null {
+    return element.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
+}
+
+function checks(element: HTMLElement): HTMLElement[] {
+    return Array.from(element.shadowRoot?.querySelectorAll<HTMLElement>('li[data-name]') ?? []);
+}
+
+describe('c-relay-setup-check', () => {
+    let focusSpy: jest.SpiedFunction<HTMLElement['focus']>;
+
+    beforeEach(() => {
+        focusSpy = jest.spyOn(HTMLElement.prototype, 'focus');
+    });
+
+    afterEach(() => {
+        while (document.body.firstChild) {
+            document.body.removeChild(document.body.firstChild);
+        }
+        jest.clearAllMocks();
+        focusSpy.mockRestore();
+    });
+
+    it('shows a spinner in a sized container while the check runs', async () => {
+        runCheck.mockReturnValue(new Promise(() => undefined));
+        const element = await mount();
+
+        const loading = $(element, '[data-id="loading"]');
+        expect(loading?.className).toContain('slds-is-relative');
+        expect(loading?.querySelector('lightning-spinner')).not.toBeNull();
+        expect(($(element, '[data-id="run"]') as HTMLElement & { disabled: boolean }).disabled).toBe(true);
+        await expect(element).toBeAccessible();
+    });
+
+    it('runs the check once on load, without parameters', async () => {
+        runCheck.mockResolvedValue(fixtures.allPass);
+        await mount();
+
+        expect(runCheck).toHaveBeenCalledTimes(1);
+        expect(runCheck).toHaveBeenCalledWith({});
+    });
+
+    it('lists failing checks first, with an icon, the name and the fix, under "7 of 9 checks pass"', async () => {
+        runCheck.mockResolvedValue(fixtures.someFail);
+        const element = await mount();
+
+        expect($(element, '[data-id="summary"]')?.textContent).toBe('7 of 9 checks pass');
+        expect($(element, '[data-id="summary-detail"]')?.textContent).toMatch(
+            /^Checked at .+ Fix the failing checks first/
+        );
+        const rows = checks(element);
+        expect(rows.map((row) => row.dataset.name)).toEqual([
+            'Schedules',
+            'Log keys',
+            'Dispatch trigger subscription',
+            'Subscriber user',
+            'Permission set Relay_Admin',
+            'Permission set Relay_Integration_User',
+            'Principal access',
+            'Settings ERP_Customer',
+            'Log owner queue'
+        ]);
+        const failing = rows[0].querySelector('lightning-icon') as HTMLElement & {
+            iconName: string;
+            alternativeText: string;
+            variant: string;
+        };
+        expect(failing.iconName).toBe('utility:error');
+        expect(failing.alternativeText).toBe('Fails');
+        expect(failing.variant).toBe('error');
+        expect(rows[0].querySelector('[data-id="message"]')?.textContent).toContain('RelaySchedules.startAll()');
+        const passing = rows[2].querySelector('lightning-icon') as HTMLElement & {
+            iconName: string;
+            alternativeText: string;
+        };
+        expect(passing.iconName).toBe('utility:success');
+        expect(passing.alternativeText).toBe('Passes');
+        expect($(element, '[data-id="loading"]')).toBeNull();
+        await expect(element).toBeAccessible();
+    });
+
+    it('says all checks pass when they do', async () => {
+        runCheck.mockResolvedValue(fixtures.allPass);
+        const element = await mount();
+
+        expect($(element, '[data-id="summary"]')?.textContent).toBe('All 5 checks pass');
+        expect($(element, '[data-id="summary-detail"]')?.textContent).toContain('Relay is set up.');
+        expect(checks(element).every((row) => row.dataset.ok === 'true')).toBe(true);
+        await expect(element).toBeAccessible();
+    });
+
+    it('runs again on "Run again" and moves the focus to the new summary', async () => {
+        runCheck.mockResolvedValueOnce(fixtures.someFail).mockResolvedValueOnce(fixtures.allPass);
+        const element = await mount();
+
+        $(element, '[data-id="run"]')?.dispatchEvent(new CustomEvent('click'));
+        await flush();
+
+        expect(runCheck).toHaveBeenCalledTimes(2);
+        expect($(element, '[data-id="summary"]')?.textContent).toBe('All 5 checks pass');
+        expect(focusSpy.mock.contexts).toContain($(element, '[data-id="summary"]'));
+    });
+
+    it('shows the Apex refusal as a designed no-permission message, not as an error', async () => {
+        runCheck.mockRejectedValue(apexError(fixtures.noPermission));
+        const element = await mount();
+
+        expect($(element, '[data-id="no-permission"]')?.textContent).toContain('You cannot run the setup check');
+        expect($(element, '[data-id="refusal"]')?.textContent).toBe(fixtures.noPermission);
+        expect($(element, '[role="alert"]')).toBeNull();
+        expect(checks(element)).toHaveLength(0);
+        await expect(element).toBeAccessible();
+    });
+
+    it('shows any other failure in an alert and recovers on "Run again"', async () => {
+        runCheck.mockRejectedValueOnce(apexError(fixtures.serverError)).mockResolvedValueOnce(fixtures.someFail);
+        const element = await mount();
+
+        expect($(element, '[role="alert"]')?.textContent).toBe(fixtures.serverError);
+        await expect(element).toBeAccessible();
+
+        $(element, '[data-id="run"]')?.dispatchEvent(new CustomEvent('click'));
+        await flush();
+
+        expect($(element, '[role="alert"]')).toBeNull();
+        expect(checks(element)).toHaveLength(9);
+    });
+
+    it('says so when the check returns nothing', async () => {
+        runCheck.mockResolvedValue([]);
+        const element = await mount();
+
+        expect($(element, '[data-id="empty"]')?.textContent).toContain('returned no checks');
+        expect($(element, '[data-id="summary"]')).toBeNull();
+    });
+
+    it('moves the focus to the alert when a rerun fails', async () => {
+        runCheck.mockResolvedValueOnce(fixtures.allPass).mockRejectedValueOnce(new Error('Network down'));
+        const element = await mount();
+
+        $(element, '[data-id="run"]')?.dispatchEvent(new CustomEvent('click'));
+        await flush();
+
+        expect($(element, '[role="alert"]')?.textContent).toBe('Network down');
+        expect(focusSpy.mock.contexts).toContain($(element, '[data-id="outcome"]'));
+    });
+});
+
+describe('helpers', () => {
+    it('recognises the permission refusal', () => {
+        expect(isPermissionRefusal(fixtures.noPermission)).toBe(true);
+        expect(isPermissionRefusal('Resetting a circuit needs the Relay Manage Operations permission.')).toBe(true);
+        expect(isPermissionRefusal(fixtures.serverError)).toBe(false);
+    });
+
+    it('summarises one, all and some passing checks', () => {
+        expect(summarize([{ name: 'a', ok: true, message: '' }])).toBe('The one check passes');
+        expect(summarize([{ name: 'a', ok: false, message: '' }])).toBe('The one check fails');
+        expect(summarize(fixtures.allPass)).toBe('All 5 checks pass');
+        expect(summarize(fixtures.someFail)).toBe('7 of 9 checks pass');
+    });
+
+    it('orders failing checks first and keeps the run order within each group', () => {
+        const rows = toRows([
+            { name: 'a', ok: true, message: '' },
+            { name: 'b', ok: false, message: '' },
+            { name: 'c', ok: true, message: '' },
+            { name: 'd', ok: false, message: '' }
+        ]);
+        expect(rows.map((row) => row.name)).toEqual(['b', 'd', 'a', 'c']);
+    });
+});
