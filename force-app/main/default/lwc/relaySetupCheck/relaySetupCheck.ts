@@ -10,9 +10,12 @@ export interface CheckRow extends SetupCheckResult {
     iconText: string;
 }
 
-/** The setup check's refusal names the permission it needs (RelaySetupCheck.run). */
+/**
+ * The controller's refusals name what the user lacks (RelayUiAccess: console access, then Relay_Manage_Operations;
+ * RelaySetupCheck.run repeats the second): "… needs … permission …".
+ */
 export function isPermissionRefusal(message: string): boolean {
-    return /Relay_Manage_Operations|needs the .*permission/i.test(message);
+    return /Relay_Manage_Operations|\bneeds\b.*\bpermission\b/i.test(message);
 }
 
 /** "7 of 9 checks pass", "All 9 checks pass", "The one check passes". */

@@ -49,10 +49,17 @@ export const scenarios: PreviewScenario[] = [
     },
     {
         id: 'relay-setup-check-no-permission',
-        title: 'Setup check: the user lacks Relay Manage Operations',
+        title: 'Setup check: the user has no console access',
         component: COMPONENT,
         apex: { [METHOD]: { error: fixtures.noPermission } },
         expect: { text: ['You cannot run the setup check', fixtures.noPermission], absent: ['checks pass'] }
+    },
+    {
+        id: 'relay-setup-check-no-manage-operations',
+        title: 'Setup check: a console user without Relay Manage Operations',
+        component: COMPONENT,
+        apex: { [METHOD]: { error: fixtures.noManageOperations } },
+        expect: { text: ['You cannot run the setup check', fixtures.noManageOperations] }
     },
     {
         id: 'relay-setup-check-error',

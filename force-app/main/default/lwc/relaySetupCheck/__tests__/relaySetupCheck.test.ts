@@ -144,6 +144,14 @@ describe('c-relay-setup-check', () => {
         await expect(element).toBeAccessible();
     });
 
+    it('shows the missing Relay Manage Operations permission the same way', async () => {
+        runCheck.mockRejectedValue(apexError(fixtures.noManageOperations));
+        const element = await mount();
+
+        expect($(element, '[data-id="refusal"]')?.textContent).toBe(fixtures.noManageOperations);
+        expect($(element, '[role="alert"]')).toBeNull();
+    });
+
     it('shows any other failure in an alert and recovers on "Run again"', async () => {
         runCheck.mockRejectedValueOnce(apexError(fixtures.serverError)).mockResolvedValueOnce(fixtures.someFail);
         const element = await mount();
@@ -181,6 +189,12 @@ describe('c-relay-setup-check', () => {
 describe('helpers', () => {
     it('recognises the permission refusal', () => {
         expect(isPermissionRefusal(fixtures.noPermission)).toBe(true);
+        expect(isPermissionRefusal(fixtures.noManageOperations)).toBe(true);
+        expect(
+            isPermissionRefusal(
+                'The Relay setup check needs the Relay_Manage_Operations custom permission (Relay Admin permission set).'
+            )
+        ).toBe(true);
         expect(isPermissionRefusal('Resetting a circuit needs the Relay Manage Operations permission.')).toBe(true);
         expect(isPermissionRefusal(fixtures.serverError)).toBe(false);
     });
