@@ -55,6 +55,9 @@ export const PLOT_WIDTH = CHART_WIDTH - MARGIN.left - MARGIN.right;
 export const PLOT_HEIGHT = CHART_HEIGHT - MARGIN.top - MARGIN.bottom;
 /** Axis labels drawn at most; the others stay in the assistive table. */
 export const MAX_AXIS_LABELS = 12;
+/** Width of one character of an 11 px axis label, generously: labels must not overlap. */
+const LABEL_CHAR_WIDTH = 6.5;
+const LABEL_GAP = 12;
 const BAR_FILL = 0.7;
 
 const numberFormat = new Intl.NumberFormat();
@@ -164,9 +167,18 @@ export default class RelayChart extends LightningElement {
         return ticks;
     }
 
-    /** Every n-th label under its bar, so that at most MAX_AXIS_LABELS are drawn. */
+    /** How many axis labels fit side by side without overlapping (at most MAX_AXIS_LABELS). */
+    get labelRoom(): number {
+        const longest = Math.max(1, ...this.labels.map((label) => label.length));
+        return Math.max(
+            1,
+            Math.min(MAX_AXIS_LABELS, Math.floor(PLOT_WIDTH / (longest * LABEL_CHAR_WIDTH + LABEL_GAP)))
+        );
+    }
+
+    /** Every n-th label under its bar, so that the drawn ones fit. */
     get xLabels(): ChartAxisLabel[] {
-        const every = Math.max(1, Math.ceil(this.labels.length / MAX_AXIS_LABELS));
+        const every = Math.max(1, Math.ceil(this.labels.length / this.labelRoom));
         const slot = this.slotWidth;
         return this.labels
             .map((label, index) => ({ key: `label-${index}`, x: round(MARGIN.left + index * slot + slot / 2), label }))

@@ -133,14 +133,8 @@ export function hoursPerBar(windowHours: number): number {
     return windowHours <= 168 ? 6 : 24;
 }
 
-const hourFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone });
-const dayHourFormat = new Intl.DateTimeFormat(locale, {
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone
-});
+const hourFormat = new Intl.DateTimeFormat(locale, { hour: 'numeric', timeZone });
+const dayHourFormat = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: 'numeric', timeZone });
 const dayFormat = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone });
 
 /**

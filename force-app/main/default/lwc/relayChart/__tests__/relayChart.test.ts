@@ -91,6 +91,26 @@ describe('c-relay-chart', () => {
         expect(rects(element)).toHaveLength(48);
     });
 
+    it('draws fewer labels when they are long, so that they do not overlap', () => {
+        const labels = Array.from({ length: 28 }, (_, bar) => `Nov ${13 + Math.floor(bar / 4)}, ${(bar % 4) * 6} h`);
+        const element = mount({
+            categoryLabel: 'Period starting',
+            labels,
+            datasets: [{ label: 'Delivered', values: labels.map(() => 2), color: 'success' }]
+        });
+        const drawn = [...(element.shadowRoot?.querySelectorAll('.relay-chart__labels text') ?? [])];
+
+        // 11 characters → 6 labels fit in the plot's width.
+        expect(drawn.map((label) => label.textContent?.trim())).toEqual([
+            'Nov 13, 0 h',
+            'Nov 14, 6 h',
+            'Nov 15, 12 h',
+            'Nov 16, 18 h',
+            'Nov 18, 0 h',
+            'Nov 19, 6 h'
+        ]);
+    });
+
     it('lists every value in a visually hidden table with a total column', () => {
         const element = mount(stacked);
         const table = element.shadowRoot?.querySelector('table[data-id="data-table"]');
