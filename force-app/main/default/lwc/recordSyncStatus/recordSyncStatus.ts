@@ -38,6 +38,8 @@ export interface StatusRow {
     badgeLabel: string;
     badgeClass: string;
     iconName: string;
+    /** White icons on the dark badges (success, error, inverse). */
+    iconVariant?: string;
     detail: string;
     attemptsLine: string;
     errorLine?: string;
@@ -118,9 +120,12 @@ export function detailOf(entry: StatusEntry, nowMs: number): string {
         }
         case 'Delivered': {
             const deliveredMs = toEpochMs(entry.deliveredAt);
-            return deliveredMs === undefined
-                ? 'Accepted by the receiving system.'
-                : `Delivered ${formatRelative(deliveredMs, nowMs)} · ${formatDateTime(entry.deliveredAt)}`;
+            if (deliveredMs === undefined) {
+                return 'Accepted by the receiving system.';
+            }
+            // A server clock a little ahead of the browser's must not read "Delivered in 3 s".
+            const when = deliveredMs > nowMs - 1000 ? 'just now' : formatRelative(deliveredMs, nowMs);
+            return `Delivered ${when} · ${formatDateTime(entry.deliveredAt)}`;
         }
         case 'Dead Letter':
             return 'Not delivered after the last attempt. An admin can replay it from the Relay console.';
@@ -264,6 +269,9 @@ export default class RecordSyncStatus extends LightningElement {
                 badgeLabel: badge.label,
                 badgeClass: badge.badgeClass,
                 iconName: badge.iconName,
+                iconVariant: /slds-theme_(success|error)|slds-badge_inverse/.test(badge.badgeClass)
+                    ? 'inverse'
+                    : undefined,
                 detail: detailOf(entry, this.nowMs),
                 attemptsLine: attemptsLine(entry),
                 errorLine: entry.errorSummary ? `Last error: ${entry.errorSummary}` : undefined,
@@ -564,7 +572,9 @@ export default class RecordSyncStatus extends LightningElement {
         if (transition.kind === 'delivered') {
             init = {
                 title: `Delivered to ${name}`,
-                message: `The receiving system accepted this record's change ${formatDateTime(entry.deliveredAt) || 'just now'}.`,
+                message: entry.deliveredAt
+                    ? `Accepted by the receiving system on ${formatDateTime(entry.deliveredAt)}.`
+                    : 'Accepted by the receiving system.',
                 variant: 'success'
             };
         } else if (transition.kind === 'deadLetter') {
