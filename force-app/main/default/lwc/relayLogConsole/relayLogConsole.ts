@@ -87,46 +87,47 @@ const DATE_COLUMN_ATTRIBUTES = {
     hour: '2-digit',
     minute: '2-digit'
 };
+/** Attempts are near the row's creation: the year would only take room. */
+const ATTEMPT_COLUMN_ATTRIBUTES = { month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' };
 
 const COLUMNS = [
-    { label: 'Name', fieldName: 'name', type: 'text', initialWidth: 130 },
-    { label: 'Integration', fieldName: 'integration', type: 'text', initialWidth: 140 },
-    { label: 'Record', fieldName: 'recordId', type: 'text', initialWidth: 170 },
+    { label: 'Name', fieldName: 'name', type: 'text', initialWidth: 115 },
+    { label: 'Integration', fieldName: 'integration', type: 'text', initialWidth: 125 },
+    { label: 'Record', fieldName: 'recordId', type: 'text', initialWidth: 165 },
     {
         label: 'Status',
         fieldName: 'statusLabel',
         type: 'text',
-        initialWidth: 150,
+        initialWidth: 135,
         cellAttributes: {
             class: { fieldName: 'statusClass' },
-            iconName: { fieldName: 'statusIcon' },
-            iconAlternativeText: { fieldName: 'statusLabel' }
+            iconName: { fieldName: 'statusIcon' }
         }
     },
-    { label: 'Attempts', fieldName: 'attempts', type: 'number', initialWidth: 90 },
-    { label: 'HTTP', fieldName: 'httpStatus', type: 'number', initialWidth: 70 },
-    { label: 'Error category', fieldName: 'errorCategory', type: 'text', initialWidth: 150 },
-    { label: 'Error', fieldName: 'errorMessage', type: 'text', wrapText: true, initialWidth: 280 },
+    { label: 'Attempts', fieldName: 'attempts', type: 'number', initialWidth: 95 },
+    { label: 'HTTP', fieldName: 'httpStatus', type: 'number', initialWidth: 75 },
+    { label: 'Error category', fieldName: 'errorCategory', type: 'text', initialWidth: 130 },
+    { label: 'Error', fieldName: 'errorMessage', type: 'text', wrapText: true, initialWidth: 220 },
     {
         label: 'Created',
         fieldName: 'createdAt',
         type: 'date',
         typeAttributes: DATE_COLUMN_ATTRIBUTES,
-        initialWidth: 170
+        initialWidth: 160
     },
     {
         label: 'Last attempt',
         fieldName: 'lastAttemptAt',
         type: 'date',
-        typeAttributes: DATE_COLUMN_ATTRIBUTES,
-        initialWidth: 170
+        typeAttributes: ATTEMPT_COLUMN_ATTRIBUTES,
+        initialWidth: 125
     },
     {
         label: 'Next attempt',
         fieldName: 'nextAttemptAt',
         type: 'date',
-        typeAttributes: DATE_COLUMN_ATTRIBUTES,
-        initialWidth: 170
+        typeAttributes: ATTEMPT_COLUMN_ATTRIBUTES,
+        initialWidth: 125
     }
 ];
 
@@ -173,7 +174,6 @@ export default class RelayLogConsole extends NavigationMixin(LightningElement) {
     ];
     readonly maxRowSelection = MAX_SELECTED_ROWS;
     readonly rangeOptions = RANGE_OPTIONS.map(({ label, value }) => ({ label, value }));
-    readonly statusOptions = ALL_STATUSES.map((status) => ({ label: statusBadge(status).label, value: status }));
     readonly categoryOptions = [
         { label: 'Any error category', value: '' },
         ...ERROR_CATEGORIES.map((category) => ({ label: category, value: category }))
@@ -272,8 +272,13 @@ export default class RelayLogConsole extends NavigationMixin(LightningElement) {
         return this.filter.errorCategory ?? '';
     }
 
-    get statusValue(): string[] {
-        return this.filter.statuses;
+    /** One checkbox per status, in a row: six choices seen at once, combined with one click each. */
+    get statusChoices(): Array<{ label: string; value: SyncStatus; checked: boolean }> {
+        return ALL_STATUSES.map((status) => ({
+            label: statusBadge(status).label,
+            value: status,
+            checked: this.filter.statuses.includes(status)
+        }));
     }
 
     get isCustomRange(): boolean {
@@ -292,9 +297,15 @@ export default class RelayLogConsole extends NavigationMixin(LightningElement) {
         this.applyFilter({ ...this.filter, integration: event.detail.value || undefined });
     }
 
-    handleStatusChange(event: CustomEvent<{ value: string[] }>): void {
-        const chosen = event.detail.value;
-        this.applyFilter({ ...this.filter, statuses: ALL_STATUSES.filter((status) => chosen.includes(status)) });
+    handleStatusChange(event: CustomEvent<{ checked: boolean }>): void {
+        const status = (event.target as HTMLElement).dataset.status as SyncStatus;
+        const chosen = new Set(this.filter.statuses);
+        if (event.detail.checked) {
+            chosen.add(status);
+        } else {
+            chosen.delete(status);
+        }
+        this.applyFilter({ ...this.filter, statuses: ALL_STATUSES.filter((known) => chosen.has(known)) });
     }
 
     handleCategoryChange(event: CustomEvent<{ value: string }>): void {
@@ -488,6 +499,10 @@ export default class RelayLogConsole extends NavigationMixin(LightningElement) {
     get countLabel(): string {
         if (this.isLoading) {
             return 'Loading log rows…';
+        }
+        if (this.filterErrorMessage || (this.errorMessage && this.rows.length === 0)) {
+            // Nothing was read: a count of 0 would say that nothing matched.
+            return '';
         }
         const shown = plural(this.rows.length, 'row shown', 'rows shown');
         const selected = this.selectedIds.length > 0 ? ` · ${this.selectedIds.length} selected` : '';

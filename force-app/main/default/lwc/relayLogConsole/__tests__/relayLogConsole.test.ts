@@ -19,6 +19,7 @@ import RelayLogConsole, {
 import page1 from './data/logPage1.json';
 import page2 from './data/logPage2.json';
 import emptyPage from './data/emptyPage.json';
+import billingDeadLetters from './data/billingDeadLettersPage.json';
 import integrationNames from './data/integrationNames.json';
 import replayStarted from './data/replayStarted.json';
 import operationRunning from './data/operationRunning.json';
@@ -138,6 +139,17 @@ function change(target: Element | null, detail: unknown): void {
 
 function click(target: Element | null): void {
     target?.dispatchEvent(new CustomEvent('click'));
+}
+
+function toggleStatus(element: HTMLElement, status: string, checked = true): void {
+    const box = shadow(element).querySelector(`lightning-input[data-status="${status}"]`);
+    box?.dispatchEvent(new CustomEvent('change', { detail: { checked } }));
+}
+
+function checkedStatuses(element: HTMLElement): string[] {
+    return Array.from(shadow(element).querySelectorAll('lightning-input[data-status]'))
+        .filter((box) => (box as unknown as { checked: boolean }).checked)
+        .map((box) => (box as HTMLElement).dataset.status ?? '');
 }
 
 function lastQuery(): { filterJson: string; cursor?: string; pageSize: number } {
@@ -284,6 +296,7 @@ describe('c-relay-log-console', () => {
             expect(alert?.closest('[data-id="filters"]')).not.toBeNull();
             expect(byId(element, 'error')).toBeNull();
             expect(byId(element, 'empty')).toBeNull();
+            expect(byId(element, 'count')?.textContent).toBe('');
             await expect(element).toBeAccessible();
         });
 
@@ -336,11 +349,23 @@ describe('c-relay-log-console', () => {
             };
             expect(integration.value).toBe('Old_Integration');
             expect(integration.options.map((option) => option.value)).toContain('Old_Integration');
-            expect((byId(element, 'status') as unknown as { value: string[] }).value).toEqual(['Dead Letter']);
+            expect(checkedStatuses(element)).toEqual(['Dead Letter']);
             expect((byId(element, 'errorCategory') as unknown as { value: string }).value).toBe('Timeout');
             expect((byId(element, 'from') as unknown as { value: string }).value).toBe('2026-11-20T08:00:00.000Z');
             expect((byId(element, 'to') as unknown as { value: string }).value).toBe('2026-11-20T10:00:00.000Z');
             expect(lastFilter()).toMatchObject({ from: '2026-11-20T08:00:00.000Z', to: '2026-11-20T10:00:00.000Z' });
+        });
+
+        it('lists the dead letters of one integration with "Replay all matching…" ready', async () => {
+            const element = await mountWithRows(
+                { c__integration: 'Billing_Account', c__status: 'Dead Letter' },
+                billingDeadLetters
+            );
+
+            expect(table(element)?.data.map((row) => row.id)).toEqual(billingDeadLetters.rows.map((row) => row.id));
+            expect(byId(element, 'count')?.textContent).toBe('3 rows shown');
+            expect((byId(element, 'replay-matching') as unknown as { disabled: boolean }).disabled).toBe(false);
+            expect(byId(element, 'bulk-hint')).toBeNull();
         });
 
         it('drops state values the console cannot send', async () => {
@@ -378,7 +403,12 @@ describe('c-relay-log-console', () => {
             const element = await mountWithRows();
             queryLogsMock.mockResolvedValue(page1);
 
-            change(byId(element, 'status'), { value: ['Dead Letter', 'Queued'] });
+            toggleStatus(element, 'Dead Letter');
+            await settle();
+            toggleStatus(element, 'Queued');
+            toggleStatus(element, 'Cancelled');
+            await settle();
+            toggleStatus(element, 'Cancelled', false);
             await settle();
             change(byId(element, 'errorCategory'), { value: 'Timeout' });
             await settle();
@@ -424,7 +454,7 @@ describe('c-relay-log-console', () => {
                 from: '2026-11-13T12:00:00.000Z',
                 to: '2026-11-20T12:00:00.000Z'
             });
-            expect((byId(element, 'status') as unknown as { value: string[] }).value).toEqual(['Dead Letter']);
+            expect(checkedStatuses(element)).toEqual(['Dead Letter']);
             expect(navigate).not.toHaveBeenCalled();
         });
 
@@ -548,7 +578,7 @@ describe('c-relay-log-console', () => {
             await settle();
             queryLogsMock.mockResolvedValueOnce(page1);
 
-            change(byId(element, 'status'), { value: ['Dead Letter'] });
+            toggleStatus(element, 'Dead Letter');
             await settle();
 
             expect(lastQuery().cursor).toBeUndefined();
@@ -563,7 +593,7 @@ describe('c-relay-log-console', () => {
             pageReferenceAdapter.emit({ ...LOGS_PAGE, state: {} });
             await settle();
             queryLogsMock.mockResolvedValueOnce(emptyPage);
-            change(byId(element, 'status'), { value: ['Queued'] });
+            toggleStatus(element, 'Queued');
             await settle();
 
             answerFirst(page1);
