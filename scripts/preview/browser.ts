@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import type { PreviewScenario, PreviewStep } from 'relay/preview';
 import { viewportFor } from './scenarios.ts';
 import type { ComponentInfo, LoadedScenario } from './scenarios.ts';
@@ -13,6 +13,8 @@ import {
     describeStep,
     isFailedStatus,
     missingToasts,
+    namePattern,
+    normalizeText,
     presentTexts,
     screenshotName
 } from './steps.ts';
@@ -31,9 +33,43 @@ export interface BrowserRunOptions {
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message.split('\n')[0] : String(error));
 
+/** A control by role and accessible name: the exact name when there is one, else the first whose name contains it. */
+async function control(page: Page, role: Parameters<Page['getByRole']>[0], name: string): Promise<Locator> {
+    const loose = page.getByRole(role, { name: namePattern(name, false) }).first();
+    await loose.waitFor({ timeout: WAIT_MS });
+    const exact = page.getByRole(role, { name: namePattern(name, true) });
+    return (await exact.count()) > 0 ? exact.first() : loose;
+}
+
+/**
+ * Whether a person sees the text: a visible element's text contains it, or the page's text without SLDS
+ * assistive text (screen-reader only, "Replay all<span class=slds-assistive-text> 812 Timeout…</span>") does.
+ */
+async function seesText(page: Page, text: string): Promise<boolean> {
+    if (await page.getByText(text).first().isVisible()) {
+        return true;
+    }
+    const shown = await page.evaluate(() => {
+        const copy = document.body.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll('.slds-assistive-text, [hidden], script, style').forEach((node) => node.remove());
+        return copy.textContent ?? '';
+    });
+    return normalizeText(shown).includes(normalizeText(text));
+}
+
+async function waitForText(page: Page, text: string): Promise<void> {
+    const deadline = performance.now() + WAIT_MS;
+    while (!(await seesText(page, text))) {
+        if (performance.now() > deadline) {
+            throw new Error(`"${text}" not visible after ${WAIT_MS} ms`);
+        }
+        await page.waitForTimeout(100);
+    }
+}
+
 async function runStep(page: Page, step: PreviewStep, screenshot: (name: string) => Promise<void>): Promise<void> {
     if ('click' in step) {
-        await page.getByRole(step.click.role, { name: step.click.name, exact: true }).first().click({ timeout: WAIT_MS });
+        await (await control(page, step.click.role, step.click.name)).click({ timeout: WAIT_MS });
     } else if ('fill' in step) {
         await page.getByLabel(step.fill.label, { exact: true }).first().fill(step.fill.value, { timeout: WAIT_MS });
     } else if ('select' in step) {
@@ -43,10 +79,13 @@ async function runStep(page: Page, step: PreviewStep, screenshot: (name: string)
             await field.selectOption({ label: step.select.option }, { timeout: WAIT_MS });
         } else {
             await field.click({ timeout: WAIT_MS });
-            await page.getByRole('option', { name: step.select.option, exact: true }).first().click({ timeout: WAIT_MS });
+            await page
+                .getByRole('option', { name: step.select.option, exact: true })
+                .first()
+                .click({ timeout: WAIT_MS });
         }
     } else if ('expectText' in step) {
-        await page.getByText(step.expectText).first().waitFor({ state: 'visible', timeout: WAIT_MS });
+        await waitForText(page, step.expectText);
     } else if ('waitMs' in step) {
         await page.waitForTimeout(step.waitMs);
     } else {
@@ -74,7 +113,15 @@ export async function runScenario(
         deviceScaleFactor: 1
     });
     const page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(`page error: ${errorText(error)}`));
+    let failFast: (error: Error) => void = () => undefined;
+    const pageFailed = new Promise<never>((_resolve, reject) => {
+        failFast = reject;
+    });
+    pageFailed.catch(() => undefined);
+    page.on('pageerror', (error) => {
+        problems.push(`page error: ${errorText(error)}`);
+        failFast(new Error('the page failed before the component rendered'));
+    });
     page.on('console', (message) => {
         if (message.type() === 'error') {
             problems.push(`console error: ${message.text().split('\n')[0]}`);
@@ -96,7 +143,10 @@ export async function runScenario(
     try {
         await page.clock.setFixedTime(new Date(FIXED_NOW));
         await page.goto(`${options.baseUrl}/scenario/${encodeURIComponent(scenario.id)}`);
-        await page.waitForFunction(() => window.__relayPreview?.rendered === true, undefined, { timeout: WAIT_MS });
+        await Promise.race([
+            page.waitForFunction(() => window.__relayPreview?.rendered === true, undefined, { timeout: WAIT_MS }),
+            pageFailed
+        ]);
         for (const step of scenario.steps ?? []) {
             try {
                 await runStep(page, step, screenshot);
@@ -107,7 +157,7 @@ export async function runScenario(
         }
         for (const text of scenario.expect.text) {
             try {
-                await page.getByText(text).first().waitFor({ state: 'visible', timeout: WAIT_MS });
+                await waitForText(page, text);
             } catch {
                 problems.push(`expected text not visible: "${text}"`);
             }
@@ -120,7 +170,9 @@ export async function runScenario(
                         const shown = window.__relayPreview?.toasts ?? [];
                         const normalize = (text: string): string => text.replace(/\s+/g, ' ').trim();
                         return texts.every((text) =>
-                            shown.some((toast) => normalize(`${toast.title} ${toast.message}`).includes(normalize(text)))
+                            shown.some((toast) =>
+                                normalize(`${toast.title} ${toast.message}`).includes(normalize(text))
+                            )
                         );
                     },
                     expectedToasts,

@@ -5,11 +5,18 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import lwc from '@lwc/rollup-plugin';
-import replace from '@rollup/plugin-replace';
+import replacePlugin from '@rollup/plugin-replace';
+import type { RollupReplaceOptions } from '@rollup/plugin-replace';
 import { rollup } from 'rollup';
-import type { Plugin, RollupLog } from 'rollup';
+import type { Plugin, RollupCache, RollupLog } from 'rollup';
+import { deserialize, serialize } from 'node:v8';
 import ts from 'typescript';
 import type { ComponentInfo } from './scenarios.ts';
+
+// The plugin's types describe its CommonJS build (the function under `.default`); Node's import gives the function.
+const replace = ((replacePlugin as unknown as { default?: unknown }).default ?? replacePlugin) as (
+    options: RollupReplaceOptions
+) => Plugin;
 
 export const PREVIEW_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const STUBS_DIR = path.join(PREVIEW_DIR, 'stubs');
@@ -52,10 +59,12 @@ export function virtualModuleSource(specifier: string): string | undefined {
             return `export default ${literal};\n`;
         case 'schema': {
             const [objectApiName, ...field] = name.split('.');
-            const value =
-                field.length > 0 ? { objectApiName, fieldApiName: field.join('.') } : { objectApiName };
+            const value = field.length > 0 ? { objectApiName, fieldApiName: field.join('.') } : { objectApiName };
             return `export default ${JSON.stringify(value)};\n`;
         }
+        case 'i18n':
+            // The page's time zone (the browser test runs in UTC); the package's own answer is America/Los_Angeles.
+            return name === 'timeZone' ? `export default "UTC";\n` : undefined;
         case 'resourceUrl':
             return `export default ${JSON.stringify(`/resource/${name}`)};\n`;
         default:
@@ -79,10 +88,14 @@ export function entrySource(components: readonly string[]): string {
 function previewModules(projectRoot: string): Plugin {
     const virtualPrefix = '\0relay-virtual:';
     // Not exposed by the package, but the module its components read their gates from: the bootstrap sets one.
-    const features = path.join(
-        packageDirFrom(projectRoot, 'lightning-base-components'),
-        'src/lightning/features/features.js'
-    );
+    const baseComponents = packageDirFrom(projectRoot, 'lightning-base-components');
+    const features = path.join(baseComponents, 'src/lightning/features/features.js');
+    // The package's values of scoped modules (@salesforce/i18n/locale, @salesforce/client/formFactor…), which it
+    // does not expose to other namespaces.
+    const scopedImport = (source: string): string | undefined => {
+        const file = path.join(baseComponents, 'scopedImports', `${source.replace(/\//g, '-')}.js`);
+        return existsSync(file) ? file : undefined;
+    };
     return {
         name: 'relay-preview-modules',
         async resolveId(source, importer, options) {
@@ -105,6 +118,9 @@ function previewModules(projectRoot: string): Plugin {
                     }
                 }
                 return virtualPrefix + source;
+            }
+            if (source.startsWith('@salesforce/')) {
+                return scopedImport(source) ?? null;
             }
             return null;
         },
@@ -187,6 +203,25 @@ export function staleComponents(components: readonly ComponentInfo[]): string[] 
         .map((component) => component.name);
 }
 
+/**
+ * The cached modules without their resolved imports: rollup would reuse those, so a stub added or a component
+ * created since would stay unresolved. Transformed code is what the cache saves.
+ */
+function readCache(file: string): RollupCache | undefined {
+    try {
+        if (!existsSync(file)) {
+            return undefined;
+        }
+        const cache = deserialize(readFileSync(file)) as RollupCache;
+        for (const module of cache.modules ?? []) {
+            module.resolvedIds = {};
+        }
+        return cache;
+    } catch {
+        return undefined;
+    }
+}
+
 export interface BuildResult {
     code: string;
     seconds: number;
@@ -206,8 +241,11 @@ export async function buildPreviewBundle(
         throw new Error(`Emitted .js missing or older than the .ts for ${stale.join(', ')}: run npm run build:lwc.`);
     }
     const problems: string[] = [];
+    // Rollup's module cache on disk: a rebuild compiles only what changed (the base components are most of the time).
+    const cacheFile = path.join(path.dirname(outFile), 'rollup-cache.bin');
     const bundle = await rollup({
         input: ENTRY_ID,
+        cache: readCache(cacheFile),
         plugins: [
             replace({
                 preventAssignment: true,
@@ -240,9 +278,21 @@ export async function buildPreviewBundle(
             }
         }
     });
-    const { output } = await bundle.generate({ format: 'iife', name: 'relayPreview', sourcemap: false, inlineDynamicImports: true });
+    const cache = bundle.cache;
+    const { output } = await bundle.generate({
+        format: 'iife',
+        name: 'relayPreview',
+        sourcemap: false,
+        inlineDynamicImports: true
+    });
     await bundle.close();
-    const unresolved = problems.filter((problem) => problem.includes('imported by'));
+    // An unresolved import would be an external (a global in the IIFE): none may remain, cached build or not.
+    const unresolved = [
+        ...new Set([
+            ...problems.filter((problem) => problem.includes('imported by')),
+            ...output[0].imports.map((name) => `${name} (external)`)
+        ])
+    ];
     if (unresolved.length > 0) {
         throw new Error(
             `Unresolved imports in the preview bundle (add a stub in scripts/preview/stubs):\n- ${unresolved.join('\n- ')}`
@@ -250,6 +300,9 @@ export async function buildPreviewBundle(
     }
     const code = output[0].code;
     mkdirSync(path.dirname(outFile), { recursive: true });
+    if (cache !== undefined) {
+        writeFileSync(cacheFile, serialize(cache));
+    }
     writeFileSync(outFile, code);
     return { code, seconds: (performance.now() - started) / 1000, file: outFile };
 }

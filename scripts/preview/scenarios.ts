@@ -88,10 +88,7 @@ export async function loadScenarioFiles(projectRoot: string, files: readonly str
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
 /** Every problem with the scenarios, one sentence each; empty when they can run. */
-export function validateScenarios(
-    loaded: readonly LoadedScenario[],
-    components: readonly ComponentInfo[]
-): string[] {
+export function validateScenarios(loaded: readonly LoadedScenario[], components: readonly ComponentInfo[]): string[] {
     const problems: string[] = [];
     if (loaded.length === 0) {
         problems.push(

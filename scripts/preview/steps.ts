@@ -75,3 +75,21 @@ export function summaryLine(outcome: ScenarioOutcome): string {
     const head = `${status}  ${outcome.id} (${outcome.seconds.toFixed(1)} s)`;
     return outcome.passed ? head : `${head}\n${outcome.problems.map((problem) => `      - ${problem}`).join('\n')}`;
 }
+
+/**
+ * A pattern for an accessible name as a person writes it: spacing is free around punctuation (the browser joins
+ * "Replay all" and an assistive-text span as "Replay all 812 Timeout dead letters …"); case-insensitive.
+ */
+export function namePattern(name: string, whole: boolean): RegExp {
+    const body = normalizeText(name)
+        .split('')
+        .map((char) => {
+            if (char === ' ') {
+                return '\\s+';
+            }
+            const escaped = char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+            return /[\p{P}]/u.test(char) ? `\\s*${escaped}` : escaped;
+        })
+        .join('');
+    return new RegExp(whole ? `^\\s*${body}\\s*$` : body, 'iu');
+}

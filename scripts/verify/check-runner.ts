@@ -15,7 +15,8 @@ export const CHECKS: readonly Check[] = [
     { label: 'd', title: 'Apex semantic check (apex-ls, SOQL fields)', script: 'check:apex' },
     { label: 'e', title: 'Salesforce Code Analyzer (PMD, regex, Graph Engine)', script: 'check:analyzer' },
     { label: 'f', title: 'LWC bundles through the platform compiler', script: 'check:lwc' },
-    { label: 'g', title: 'Metadata converts to deployable packages', script: 'check:metadata' }
+    { label: 'g', title: 'Metadata converts to deployable packages', script: 'check:metadata' },
+    { label: 'h', title: 'Components in a real browser (Chromium, Playwright)', script: 'check:browser' }
 ];
 
 export interface CheckResult {

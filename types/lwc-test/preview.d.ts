@@ -46,6 +46,8 @@ declare module 'relay/preview' {
         pageState?: Record<string, string>;
         /** Platform events delivered after subscription. */
         events?: PreviewEvent[];
+        /** Errors empApi reports to its `onError` callbacks, `afterMs` after a subscription (the connection dropped). */
+        empErrors?: { afterMs: number; error: unknown }[];
         /** empApi's `isEmpEnabled()`; default true. */
         empEnabled?: boolean;
         /** Steps run after the first render, before `expect` is checked and the final screenshot taken. */

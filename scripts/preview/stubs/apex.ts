@@ -28,6 +28,8 @@ function settle(answer: ApexAnswer): Promise<unknown> {
             if (answer.kind === 'data') {
                 resolve(structuredClone(answer.data));
             } else {
+                // The platform rejects with `{ body: { message } }`, not an Error: components read it that way.
+                // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
                 reject(apexError(answer.message));
             }
         };

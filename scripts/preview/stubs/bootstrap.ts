@@ -1,13 +1,18 @@
 // The page's entry after synthetic shadow: closes the base-component gates that do not work under synthetic
 // shadow, shows toasts like Lightning Experience, creates the scenario's component with its props and appends it.
-import { createElement } from 'lwc';
-import type { LightningElement } from 'lwc';
+import { createElement as lwcCreateElement } from 'lwc';
 import { setFeatureForTest } from 'lightning/features';
 import Toast from 'lightning/toast';
 import { PLATFORM_TOAST } from './platformShowToastEvent.ts';
 import { previewRuntime } from './runtime.ts';
 
-type ComponentConstructor = typeof LightningElement;
+/** A component's constructor, as the bundle's entry imports it (`c/<name>`'s default export). */
+type ComponentConstructor = unknown;
+// lwc's declarations go through @lwc/engine-dom's, which this program does not see: the call's shape.
+const createElement = lwcCreateElement as unknown as (
+    tag: string,
+    options: { is: ComponentConstructor }
+) => HTMLElement;
 
 interface ToastDetail {
     title?: string;
@@ -28,7 +33,7 @@ function listenForToasts(): void {
     document.addEventListener(
         'lightning__showtoast',
         (event) => {
-            const detail = ((event as CustomEvent<ToastDetail>).detail ?? {}) as ToastDetail;
+            const detail: ToastDetail = (event as CustomEvent<ToastDetail | null>).detail ?? {};
             const fromPlatformEvent = (event as unknown as Record<symbol, unknown>)[PLATFORM_TOAST] === true;
             previewRuntime().toasts.push({
                 title: String((fromPlatformEvent ? detail.title : detail.label) ?? ''),
@@ -40,8 +45,8 @@ function listenForToasts(): void {
                 Toast.show({
                     label: detail.title ?? '',
                     message: detail.message ?? '',
-                    variant: (detail.variant ?? 'info') as 'info',
-                    mode: (detail.mode ?? 'dismissible') as 'dismissible'
+                    variant: detail.variant ?? 'info',
+                    mode: detail.mode ?? 'dismissible'
                 });
             }
         },

@@ -44,10 +44,7 @@ export function subscribe(channel: string, replayId: number, onMessage: MessageC
     return Promise.resolve(subscription);
 }
 
-export function unsubscribe(
-    subscription: EmpSubscription,
-    callback?: (response: unknown) => void
-): Promise<unknown> {
+export function unsubscribe(subscription: EmpSubscription, callback?: (response: unknown) => void): Promise<unknown> {
     active.delete(subscription.id);
     const runtime = previewRuntime();
     runtime.subscriptions

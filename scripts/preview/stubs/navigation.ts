@@ -47,7 +47,9 @@ function samePage(a: PageReference, b: PageReference): boolean {
 function stateToSearch(state: Record<string, unknown>): string {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(state)) {
-        if (value !== undefined && value !== null && value !== '') {
+        if (typeof value === 'string' && value !== '') {
+            params.set(key, value);
+        } else if (typeof value === 'number' || typeof value === 'boolean') {
             params.set(key, String(value));
         }
     }
@@ -56,7 +58,11 @@ function stateToSearch(state: Record<string, unknown>): string {
 }
 
 function urlOf(pageReference: PageReference): string {
-    const name = String(pageReference.attributes?.apiName ?? pageReference.attributes?.recordId ?? '');
+    const attributes = pageReference.attributes ?? {};
+    const name =
+        [attributes.apiName, attributes.recordId, attributes.objectApiName].find(
+            (value): value is string => typeof value === 'string'
+        ) ?? '';
     return `/lightning/${pageReference.type}/${encodeURIComponent(name)}${stateToSearch(pageReference.state ?? {})}`;
 }
 
@@ -80,7 +86,9 @@ function navigate(pageReference: PageReference, replace?: boolean): void {
 const Navigate = Symbol('Navigate');
 const GenerateUrl = Symbol('GenerateUrl');
 
-type Constructor<T = object> = new (...args: never[]) => T;
+// TypeScript's mixin pattern requires a constructor taking `any[]` (TS2545).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Constructor<T = object> = new (...args: any[]) => T;
 
 function mixin<TBase extends Constructor>(Base: TBase): TBase {
     return class extends Base {

@@ -12,6 +12,9 @@ export function notifyRecordUpdateAvailable(items: { recordId: string }[]): Prom
 
 export function getFieldValue(record: { fields?: Record<string, { value: unknown }> }, field: unknown): unknown {
     const name = typeof field === 'string' ? field : (field as { fieldApiName?: string }).fieldApiName;
-    const key = String(name ?? '').split('.').pop() ?? '';
+    const key =
+        String(name ?? '')
+            .split('.')
+            .pop() ?? '';
     return record?.fields?.[key]?.value;
 }
