@@ -62,13 +62,14 @@ const BAR_FILL = 0.7;
 
 const numberFormat = new Intl.NumberFormat();
 
-/** The smallest 1, 2 or 5 × 10^k at least `value` (at least 1: counts are whole numbers). */
+/** The smallest 1, 2, 2.5 (from 25 up: steps stay whole) or 5 × 10^k at least `value`; at least 1 (counts). */
 export function niceStep(value: number): number {
     if (!(value > 1)) {
         return 1;
     }
     const magnitude = 10 ** Math.floor(Math.log10(value));
-    const nice = [1, 2, 5, 10].find((factor) => factor * magnitude >= value) ?? 10;
+    const factors = magnitude >= 10 ? [1, 2, 2.5, 5, 10] : [1, 2, 5, 10];
+    const nice = factors.find((factor) => factor * magnitude >= value) ?? 10;
     return nice * magnitude;
 }
 

@@ -69,7 +69,7 @@ interface RunningReplay {
     progress?: OperationProgress;
     /** The sentence shown once the batch finished or could not be followed. */
     outcome?: string;
-    failed: boolean;
+    variant?: ShowToastEventInit['variant'];
 }
 
 /** The toast and the sentence for a finished replay batch. */
@@ -153,6 +153,11 @@ export default class RelayDeadLetters extends NavigationMixin(LightningElement) 
 
     get isNoAccess(): boolean {
         return this.errorText?.startsWith(CONSOLE_REFUSAL) ?? false;
+    }
+
+    /** Without console access there is nothing to filter. */
+    get showFilters(): boolean {
+        return !this.isNoAccess;
     }
 
     get errorMessage(): string | undefined {
@@ -266,8 +271,16 @@ export default class RelayDeadLetters extends NavigationMixin(LightningElement) 
         return this.replay?.outcome;
     }
 
+    /** Green only for a clean replay; a warning (rows skipped or failed) reads as plain text, an error in red. */
     get replayOutcomeClass(): string {
-        return this.replay?.failed ? 'slds-text-color_error' : 'slds-text-color_success';
+        switch (this.replay?.variant) {
+            case 'error':
+                return 'slds-text-color_error';
+            case 'success':
+                return 'slds-text-color_success';
+            default:
+                return 'slds-text-color_default';
+        }
     }
 
     handleIntegrationChange(event: CustomEvent<{ value: string }>): void {
@@ -316,7 +329,7 @@ export default class RelayDeadLetters extends NavigationMixin(LightningElement) 
         if (!confirmed) {
             return;
         }
-        this.replay = { title: `Replaying ${category} dead letters ${where}`, integration, category, failed: false };
+        this.replay = { title: `Replay of the ${category} dead letters ${where}`, integration, category };
         try {
             const result = await replayMatching({
                 filterJson: JSON.stringify({ integration, statuses: ['Dead Letter'], errorCategory: category }),
@@ -326,11 +339,11 @@ export default class RelayDeadLetters extends NavigationMixin(LightningElement) 
                 this.focusProgress();
                 this.schedulePoll(result.operationId);
             } else {
-                this.finish(result.message, false, { title: 'Replay', message: result.message, variant: 'success' });
+                this.finish(result.message, { title: 'Replay', message: result.message, variant: 'success' });
             }
         } catch (error) {
             const message = readErrorMessage(error);
-            this.finish(message, true, { title: 'Replay not started', message, variant: 'error', mode: 'sticky' });
+            this.finish(message, { title: 'Replay not started', message, variant: 'error', mode: 'sticky' });
         }
     }
 
@@ -352,19 +365,19 @@ export default class RelayDeadLetters extends NavigationMixin(LightningElement) 
             this.replay = { ...this.replay, progress };
             if (progress.finished) {
                 const toast = replayOutcome(progress);
-                this.finish(`${toast.title}: ${toast.message}`, toast.variant === 'error', toast);
+                this.finish(`${toast.title}: ${toast.message}`, toast);
             } else {
                 this.schedulePoll(operationId);
             }
         } catch (error) {
             const message = `The replay's progress could not be read: ${readErrorMessage(error)}`;
-            this.finish(message, true, { title: 'Replay', message, variant: 'error', mode: 'sticky' });
+            this.finish(message, { title: 'Replay', message, variant: 'error', mode: 'sticky' });
         }
     }
 
-    finish(outcome: string, failed: boolean, toast: ShowToastEventInit): void {
+    finish(outcome: string, toast: ShowToastEventInit): void {
         if (this.replay) {
-            this.replay = { ...this.replay, outcome, failed };
+            this.replay = { ...this.replay, outcome, variant: toast.variant };
         }
         this.dispatchEvent(new ShowToastEvent(toast));
         refreshApex(this.wiredSummary).catch(() => undefined);

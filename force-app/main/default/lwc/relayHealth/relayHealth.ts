@@ -280,6 +280,11 @@ export default class RelayHealth extends LightningElement {
         return this.errorText?.startsWith(CONSOLE_REFUSAL) ?? false;
     }
 
+    /** Without console access there is nothing to filter. */
+    get showFilters(): boolean {
+        return !this.isNoAccess;
+    }
+
     get errorMessage(): string | undefined {
         return this.isNoAccess ? undefined : this.errorText;
     }

@@ -172,13 +172,15 @@ describe('c-relay-chart', () => {
 });
 
 describe('niceStep', () => {
-    it('rounds up to 1, 2 or 5 times a power of ten, at least 1', () => {
+    it('rounds up to 1, 2, 2.5 or 5 times a power of ten, whole and at least 1', () => {
         expect(niceStep(0)).toBe(1);
         expect(niceStep(0.4)).toBe(1);
         expect(niceStep(1.5)).toBe(2);
         expect(niceStep(3)).toBe(5);
         expect(niceStep(10)).toBe(10);
         expect(niceStep(11)).toBe(20);
+        expect(niceStep(20.25)).toBe(25);
+        expect(niceStep(2.2)).toBe(5);
         expect(niceStep(260)).toBe(500);
         expect(niceStep(600)).toBe(1000);
     });

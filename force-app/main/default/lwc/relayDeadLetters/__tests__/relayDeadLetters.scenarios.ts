@@ -92,7 +92,7 @@ export const scenarios: PreviewScenario[] = [
             { expectText: 'Replay all 812 Timeout dead letters of every integration?' },
             { screenshot: 'confirm' },
             { click: { role: 'button', name: 'OK' } },
-            { expectText: 'Replaying Timeout dead letters of every integration' },
+            { expectText: 'Replay of the Timeout dead letters of every integration' },
             { expectText: 'Running: 402 of 812 done' },
             { screenshot: 'progress' },
             { expectText: 'Replay finished: 809 queued again, 3 skipped.' }
@@ -114,6 +114,9 @@ export const scenarios: PreviewScenario[] = [
         title: 'Dead letters: no console access',
         component: COMPONENT,
         apex: { [NAMES]: { error: NO_CONSOLE }, [SUMMARY]: { error: NO_CONSOLE } },
-        expect: { text: ['You cannot open the Relay console', NO_CONSOLE], absent: ['Error category'] }
+        expect: {
+            text: ['You cannot open the Relay console', NO_CONSOLE],
+            absent: ['Error category', 'All integrations']
+        }
     }
 ];

@@ -224,6 +224,7 @@ describe('c-relay-dead-letters', () => {
         expect(noAccess?.textContent).toContain('You cannot open the Relay console');
         expect(noAccess?.textContent).toContain(NO_CONSOLE);
         expect(q(element, '[role="alert"]')).toBeNull();
+        expect(q(element, 'lightning-combobox')).toBeNull();
         await expect(element).toBeAccessible();
     });
 
@@ -302,7 +303,7 @@ describe('c-relay-dead-letters', () => {
             const status = q(element, '[data-id="replay"]');
             expect(status?.getAttribute('role')).toBe('status');
             expect(status?.getAttribute('aria-live')).toBe('polite');
-            expect(status?.textContent).toContain('Replaying Timeout dead letters of every integration');
+            expect(status?.textContent).toContain('Replay of the Timeout dead letters of every integration');
             expect(q(element, '[data-id="replay-progress"]')?.textContent).toBe('Starting the replay…');
             expect(element.shadowRoot?.activeElement?.getAttribute('data-id')).toBe('replay');
             // Another replay waits for this one.
@@ -332,6 +333,7 @@ describe('c-relay-dead-letters', () => {
             expect(q(element, '[data-id="replay-outcome"]')?.textContent).toBe(
                 'Replay finished: 809 queued again, 3 skipped. 3 rows were In Progress and were skipped.'
             );
+            expect(q(element, '[data-id="replay-outcome"]')?.className).toBe('slds-text-color_default');
             expect(toasts).toHaveLength(1);
             expect(toasts[0].detail).toMatchObject({ variant: 'warning', title: 'Replay finished' });
             expect(refreshApex).toHaveBeenCalledTimes(1);
@@ -373,6 +375,7 @@ describe('c-relay-dead-letters', () => {
             await jest.advanceTimersByTimeAsync(POLL_MS);
             await flush();
             expect(toasts[0].detail).toMatchObject({ variant: 'success', message: '812 queued again.' });
+            expect(q(element, '[data-id="replay-outcome"]')?.className).toBe('slds-text-color_success');
         });
 
         it('toasts the refusal when the batch cannot start', async () => {

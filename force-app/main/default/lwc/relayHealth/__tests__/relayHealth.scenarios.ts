@@ -157,6 +157,9 @@ export const scenarios: PreviewScenario[] = [
         title: 'Health: no console access',
         component: COMPONENT,
         apex: { [NAMES]: { error: NO_CONSOLE }, [HEALTH]: { error: NO_CONSOLE } },
-        expect: { text: ['You cannot open the Relay console', NO_CONSOLE], absent: ['Success rate'] }
+        expect: {
+            text: ['You cannot open the Relay console', NO_CONSOLE],
+            absent: ['Success rate', 'All integrations']
+        }
     }
 ];
