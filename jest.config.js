@@ -39,11 +39,15 @@ const scriptsProject = {
         ]
     },
     // The benchmark runs as a child process in its smoke test: its figures are the point, not its coverage.
+    // The preview's stubs run in the browser (bundled into the page) and browser.ts drives Chromium: both are
+    // exercised by `npm run check:browser`, not by Node unit tests.
     collectCoverageFrom: [
         '<rootDir>/scripts/**/*.ts',
         '!**/*.test.ts',
         '!<rootDir>/scripts/bin/**',
-        '!<rootDir>/scripts/bench/**'
+        '!<rootDir>/scripts/bench/**',
+        '!<rootDir>/scripts/preview/stubs/**',
+        '!<rootDir>/scripts/preview/browser.ts'
     ]
 };
 

@@ -3,7 +3,6 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import lwc from '@lwc/rollup-plugin';
 import replacePlugin from '@rollup/plugin-replace';
 import type { RollupReplaceOptions } from '@rollup/plugin-replace';
@@ -11,6 +10,7 @@ import { rollup } from 'rollup';
 import type { Plugin, RollupCache, RollupLog } from 'rollup';
 import { deserialize, serialize } from 'node:v8';
 import ts from 'typescript';
+import { PREVIEW_DIR } from './here.ts';
 import type { ComponentInfo } from './scenarios.ts';
 
 // The plugin's types describe its CommonJS build (the function under `.default`); Node's import gives the function.
@@ -18,7 +18,7 @@ const replace = ((replacePlugin as unknown as { default?: unknown }).default ?? 
     options: RollupReplaceOptions
 ) => Plugin;
 
-export const PREVIEW_DIR = path.dirname(fileURLToPath(import.meta.url));
+export { PREVIEW_DIR };
 export const STUBS_DIR = path.join(PREVIEW_DIR, 'stubs');
 const ENTRY_ID = '\0relay-preview-entry';
 
@@ -39,7 +39,7 @@ const stub = (file: string): string => JSON.stringify(path.join(STUBS_DIR, file)
  * when it does not (the package or rollup must then resolve it, or the build fails).
  */
 export function virtualModuleSource(specifier: string): string | undefined {
-    const match = /^@salesforce\/([A-Za-z]+)\/(.+)$/.exec(specifier);
+    const match = /^@salesforce\/([A-Za-z0-9]+)\/(.+)$/.exec(specifier);
     if (match === null) {
         return undefined;
     }
@@ -62,9 +62,6 @@ export function virtualModuleSource(specifier: string): string | undefined {
             const value = field.length > 0 ? { objectApiName, fieldApiName: field.join('.') } : { objectApiName };
             return `export default ${JSON.stringify(value)};\n`;
         }
-        case 'i18n':
-            // The page's time zone (the browser test runs in UTC); the package's own answer is America/Los_Angeles.
-            return name === 'timeZone' ? `export default "UTC";\n` : undefined;
         case 'resourceUrl':
             return `export default ${JSON.stringify(`/resource/${name}`)};\n`;
         default:

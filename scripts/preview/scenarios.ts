@@ -71,10 +71,14 @@ export function findScenarioFiles(projectRoot: string, components: readonly Comp
 }
 
 /** Loads each scenarios file (Node strips the types; JSON fixtures load through import attributes). */
-export async function loadScenarioFiles(projectRoot: string, files: readonly string[]): Promise<LoadedScenario[]> {
+export async function loadScenarioFiles(
+    projectRoot: string,
+    files: readonly string[],
+    load: (url: string) => Promise<unknown> = (url) => import(url)
+): Promise<LoadedScenario[]> {
     const loaded: LoadedScenario[] = [];
     for (const file of files) {
-        const module = (await import(pathToFileURL(path.join(projectRoot, file)).href)) as { scenarios?: unknown };
+        const module = (await load(pathToFileURL(path.join(projectRoot, file)).href)) as { scenarios?: unknown };
         if (!Array.isArray(module.scenarios)) {
             throw new Error(`${file} must export \`scenarios: PreviewScenario[]\`.`);
         }
@@ -154,9 +158,12 @@ export interface ScenarioSet {
 }
 
 /** Lists, loads and validates; throws one error naming every problem. */
-export async function loadProjectScenarios(projectRoot: string): Promise<ScenarioSet> {
+export async function loadProjectScenarios(
+    projectRoot: string,
+    load?: (url: string) => Promise<unknown>
+): Promise<ScenarioSet> {
     const components = listComponents(projectRoot);
-    const scenarios = await loadScenarioFiles(projectRoot, findScenarioFiles(projectRoot, components));
+    const scenarios = await loadScenarioFiles(projectRoot, findScenarioFiles(projectRoot, components), load);
     const problems = validateScenarios(scenarios, components);
     if (problems.length > 0) {
         throw new Error(`Preview scenarios are not valid:\n- ${problems.join('\n- ')}`);
