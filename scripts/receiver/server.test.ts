@@ -265,6 +265,20 @@ describe('reference receiver: changes', () => {
         expect(store.keyCount()).toBe(0);
         store.close();
     });
+
+    it('forgets only the keys accepted before the cutoff (the purge walks keys in acceptance order)', async () => {
+        const store = new ReceiverStore({ file: ':memory:' });
+        store.applyAll([upsert(), upsert()], 'ERP_Customer', 'c');
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        const cutoff = new Date();
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        store.applyAll([upsert()], 'ERP_Customer', 'c');
+
+        expect(store.purgeKeysBefore(new Date(0))).toBe(0);
+        expect(store.purgeKeysBefore(cutoff)).toBe(2);
+        expect(store.keyCount()).toBe(1);
+        store.close();
+    });
 });
 
 describe('reference receiver: CloudEvents batch (§10)', () => {

@@ -112,7 +112,10 @@ export class ReceiverStore {
                 correlation_id TEXT,
                 accepted_at TEXT NOT NULL
             );
-            CREATE INDEX IF NOT EXISTS idempotency_keys_accepted_at ON idempotency_keys (accepted_at);
+            -- No index on accepted_at: keys are appended in acceptance order, so the rowid order is the time order and
+            -- the purge walks the table from its start (purgeKeysBefore). The index cost a third b-tree write per
+            -- change on the hot path; a file that still has it drops it here.
+            DROP INDEX IF EXISTS idempotency_keys_accepted_at;
         `);
         this.insertKey = this.db.prepare(
             `INSERT INTO idempotency_keys (idempotency_key, record_id, outcome, correlation_id, accepted_at)
@@ -136,7 +139,13 @@ export class ReceiverStore {
              WHERE excluded.changed_sort >= records.changed_sort`
         );
         this.countKeys = this.db.prepare('SELECT COUNT(*) AS n FROM idempotency_keys');
-        this.purgeKeys = this.db.prepare('DELETE FROM idempotency_keys WHERE accepted_at < ?');
+        // The first key accepted at or after the cutoff, found in rowid order (a scan of just the rows to purge); every
+        // key before it is older. A clock set back between two runs can only keep a few keys a little longer.
+        this.purgeKeys = this.db.prepare(
+            `DELETE FROM idempotency_keys WHERE id < coalesce(
+                 (SELECT id FROM idempotency_keys WHERE accepted_at >= ? ORDER BY id LIMIT 1),
+                 (SELECT max(id) + 1 FROM idempotency_keys))`
+        );
     }
 
     /**
