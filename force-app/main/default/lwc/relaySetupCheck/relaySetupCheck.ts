@@ -1,4 +1,6 @@
 import { LightningElement } from 'lwc';
+import LOCALE from '@salesforce/i18n/locale';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
 import getSetupCheck from '@salesforce/apex/RelayConsoleController.getSetupCheck';
 import type { SetupCheckResult } from 'relay/apex-types';
 import { readErrorMessage } from 'c/relayFormat';
@@ -44,7 +46,13 @@ export function toRows(results: SetupCheckResult[]): CheckRow[] {
         }));
 }
 
-const TIME_FORMAT = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+// The user's Salesforce locale and time zone, as the base components show times (not the browser's own).
+const TIME_FORMAT = new Intl.DateTimeFormat(LOCALE, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZone: TIME_ZONE
+});
 
 /**
  * Console tab: what a Relay org is missing (RelaySetupCheck through RelayConsoleController.getSetupCheck), one row
