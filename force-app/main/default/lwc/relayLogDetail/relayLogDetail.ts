@@ -1,4 +1,5 @@
 import { LightningElement, api, wire } from 'lwc';
+import { refreshApex } from '@salesforce/apex';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getLogDetail from '@salesforce/apex/RelayConsoleController.getLogDetail';
 import { readErrorMessage, statusBadge } from 'c/relayFormat';
@@ -24,8 +25,22 @@ export function prettyJson(text: string): string {
     }
 }
 
-function dataUrl(text: string, type: string): string {
-    return `data:${type};charset=utf-8,${encodeURIComponent(text)}`;
+/** How long a download's object URL lives after its click: the browser reads the Blob after the click returns. */
+export const DOWNLOAD_URL_LIFETIME_MS = 10_000;
+
+/**
+ * Saves text as a file. Lightning Web Security blocks data: URIs in links, so the text becomes a Blob behind an
+ * object URL that a temporary link downloads. LWS accepts a plain MIME type only (no `;charset=` parameter).
+ */
+export function downloadText(text: string, type: 'application/json' | 'text/plain', fileName: string): void {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    link.click();
+    // Revoked once the download has had time to start (revoking at once can cancel it in some browsers).
+    // eslint-disable-next-line @lwc/lwc/no-async-operation
+    setTimeout(() => URL.revokeObjectURL(url), DOWNLOAD_URL_LIFETIME_MS);
 }
 
 /**
@@ -33,13 +48,45 @@ function dataUrl(text: string, type: string): string {
  * each copyable and downloadable.
  */
 export default class RelayLogDetail extends LightningElement {
-    @api logId?: string;
+    private shownLogId?: string;
+
+    /** The row shown. Another row: the panel loads it (the previous row's detail is not shown meanwhile). */
+    @api
+    get logId(): string | undefined {
+        return this.shownLogId;
+    }
+    set logId(value: string | undefined) {
+        if (value !== this.shownLogId) {
+            this.shownLogId = value;
+            this.wiredDetail = undefined;
+            this.refreshWhenRead = false;
+        }
+    }
 
     wiredDetail?: WiredDetail;
+    /** refresh() was asked for before the row was read: the first answer (maybe cached) is read again. */
+    private refreshWhenRead = false;
 
     @wire(getLogDetail, { logId: '$logId' })
     receiveDetail(value: WiredDetail): void {
         this.wiredDetail = value;
+        if (this.refreshWhenRead && (value.data !== undefined || value.error !== undefined)) {
+            this.refreshWhenRead = false;
+            refreshApex(value).catch(() => undefined);
+        }
+    }
+
+    /**
+     * Reads the row again (getLogDetail is cacheable: after a replay or cancel, or when a row is opened again, the
+     * cached answer would show the old status).
+     */
+    @api
+    refresh(): Promise<void> {
+        if (!this.wiredDetail || this.isLoading) {
+            this.refreshWhenRead = true;
+            return Promise.resolve();
+        }
+        return refreshApex(this.wiredDetail);
     }
 
     /** Moves focus to the panel's heading (the console calls it after "View details"). */
@@ -146,14 +193,6 @@ export default class RelayLogDetail extends LightningElement {
         return `${this.detail?.row.name ?? 'log'}-response.txt`;
     }
 
-    get snapshotUrl(): string {
-        return dataUrl(this.snapshotText ?? '', 'application/json');
-    }
-
-    get responseUrl(): string {
-        return dataUrl(this.responseText ?? '', 'text/plain');
-    }
-
     readonly noSnapshot = NO_SNAPSHOT;
     readonly noResponse = NO_RESPONSE;
     readonly noFieldAccessMessage = NO_FIELD_ACCESS;
@@ -164,6 +203,14 @@ export default class RelayLogDetail extends LightningElement {
 
     handleCopyResponse(): Promise<void> {
         return this.copy(this.responseText, 'Response excerpt');
+    }
+
+    handleDownloadSnapshot(): void {
+        downloadText(this.snapshotText ?? '', 'application/json', this.snapshotFileName);
+    }
+
+    handleDownloadResponse(): void {
+        downloadText(this.responseText ?? '', 'text/plain', this.responseFileName);
     }
 
     handleClose(): void {

@@ -1,8 +1,15 @@
 import { createElement } from 'lwc';
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import type { createApexTestWireAdapter } from '@salesforce/sfdx-lwc-jest';
+import { refreshApex } from '@salesforce/apex';
 import getLogDetail from '@salesforce/apex/RelayConsoleController.getLogDetail';
-import RelayLogDetail, { NO_FIELD_ACCESS, NO_RESPONSE, NO_SNAPSHOT, prettyJson } from 'c/relayLogDetail';
+import RelayLogDetail, {
+    DOWNLOAD_URL_LIFETIME_MS,
+    NO_FIELD_ACCESS,
+    NO_RESPONSE,
+    NO_SNAPSHOT,
+    prettyJson
+} from 'c/relayLogDetail';
 import detailWithSnapshot from './data/logDetail.json';
 import detailWithoutSnapshot from './data/logDetailNoSnapshot.json';
 
@@ -14,7 +21,9 @@ jest.mock(
     },
     { virtual: true }
 );
+jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 
+const refreshMock = refreshApex as unknown as jest.Mock<(value: unknown) => Promise<void>>;
 const detailAdapter = getLogDetail as unknown as ReturnType<typeof createApexTestWireAdapter>;
 
 interface Toast {
@@ -48,10 +57,20 @@ async function flush(ticks = 5): Promise<void> {
     }
 }
 
+/** jsdom's Blob has no text(): read it as the browser would. */
+function blobText(blob: Blob): Promise<string> {
+    return new Promise((resolve) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(reader.result as string);
+        reader.readAsText(blob);
+    });
+}
+
 describe('c-relay-log-detail', () => {
     beforeEach(() => {
         toasts = [];
         writeText = jest.fn(() => Promise.resolve());
+        refreshMock.mockResolvedValue(undefined);
         Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     });
 
@@ -93,21 +112,101 @@ describe('c-relay-log-detail', () => {
         await expect(element).toBeAccessible();
     });
 
-    it('downloads the snapshot and the response under the row name', async () => {
+    describe('download', () => {
+        let created: Blob[];
+        let revoked: string[];
+        let clicked: Array<{ href: string; download: string }>;
+
+        beforeEach(() => {
+            created = [];
+            revoked = [];
+            clicked = [];
+            // jsdom has no object URLs: record what the component asks for.
+            Object.defineProperty(URL, 'createObjectURL', {
+                configurable: true,
+                value: (blob: Blob) => {
+                    created.push(blob);
+                    return `blob:relay/${created.length}`;
+                }
+            });
+            Object.defineProperty(URL, 'revokeObjectURL', {
+                configurable: true,
+                value: (url: string) => revoked.push(url)
+            });
+            jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+                clicked.push({ href: this.getAttribute('href') ?? '', download: this.download });
+            });
+        });
+
+        afterEach(() => {
+            jest.useRealTimers();
+            jest.restoreAllMocks();
+        });
+
+        it('saves the snapshot and the response as Blobs under the row name, never as data: links', async () => {
+            jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick'] });
+            const element = mount();
+            detailAdapter.emit(detailWithSnapshot);
+            await flush();
+
+            // Lightning Web Security blocks data: URIs in links: no link with an href is rendered.
+            expect(element.shadowRoot?.querySelector('a[href]')).toBeNull();
+            byId(element, 'download-snapshot')?.dispatchEvent(new CustomEvent('click'));
+            byId(element, 'download-response')?.dispatchEvent(new CustomEvent('click'));
+
+            expect(clicked).toEqual([
+                { href: 'blob:relay/1', download: 'LOG-0004229-request.json' },
+                { href: 'blob:relay/2', download: 'LOG-0004229-response.txt' }
+            ]);
+            // A plain MIME type: LWS refuses Blob types with parameters such as ;charset=utf-8.
+            expect(created.map((blob) => blob.type)).toEqual(['application/json', 'text/plain']);
+            expect(await blobText(created[0])).toBe(prettyJson(detailWithSnapshot.requestSnapshot));
+            expect(await blobText(created[1])).toBe(detailWithSnapshot.responseExcerpt);
+
+            expect(revoked).toEqual([]);
+            jest.advanceTimersByTime(DOWNLOAD_URL_LIFETIME_MS);
+            expect(revoked).toEqual(['blob:relay/1', 'blob:relay/2']);
+        });
+    });
+
+    it('reads the row again on request (the wired answer is cached)', async () => {
+        const element = mount() as HTMLElement & { refresh(): Promise<void> };
+        detailAdapter.emit(detailWithSnapshot);
+        await flush();
+        await element.refresh();
+
+        expect(refreshMock).toHaveBeenCalledTimes(1);
+        expect((refreshMock.mock.calls[0][0] as { data: unknown }).data).toEqual(detailWithSnapshot);
+    });
+
+    it('reads the first answer again when asked before the row arrived', async () => {
+        const element = mount() as HTMLElement & { refresh(): Promise<void> };
+        await element.refresh();
+        expect(refreshMock).not.toHaveBeenCalled();
+
+        detailAdapter.emit(detailWithSnapshot);
+        await flush();
+        expect(refreshMock).toHaveBeenCalledTimes(1);
+        detailAdapter.emit(detailWithSnapshot);
+        await flush();
+        expect(refreshMock).toHaveBeenCalledTimes(1);
+    });
+
+    it('loads another row without showing the previous one meanwhile', async () => {
         const element = mount();
         detailAdapter.emit(detailWithSnapshot);
         await flush();
 
-        const request = byId<HTMLAnchorElement>(element, 'download-snapshot');
-        expect(request?.getAttribute('download')).toBe('LOG-0004229-request.json');
-        expect(decodeURIComponent(request?.getAttribute('href') ?? '')).toBe(
-            `data:application/json;charset=utf-8,${prettyJson(detailWithSnapshot.requestSnapshot)}`
-        );
-        const response = byId<HTMLAnchorElement>(element, 'download-response');
-        expect(response?.getAttribute('download')).toBe('LOG-0004229-response.txt');
-        expect(decodeURIComponent(response?.getAttribute('href') ?? '')).toBe(
-            `data:text/plain;charset=utf-8,${detailWithSnapshot.responseExcerpt}`
-        );
+        element.logId = detailWithoutSnapshot.row.id;
+        await flush();
+        expect(element.shadowRoot?.querySelector('lightning-spinner')).not.toBeNull();
+        expect(byId(element, 'summary')).toBeNull();
+        expect(detailAdapter.getLastConfig()).toEqual({ logId: detailWithoutSnapshot.row.id });
+
+        element.logId = detailWithoutSnapshot.row.id;
+        detailAdapter.emit(detailWithoutSnapshot);
+        await flush();
+        expect(byId(element, 'heading')?.textContent?.trim()).toBe(`Log row ${detailWithoutSnapshot.row.name}`);
     });
 
     it('copies the snapshot and the response with a toast', async () => {
