@@ -13,6 +13,8 @@ import cancelMatching from '@salesforce/apex/RelayConsoleController.cancelMatchi
 import getOperation from '@salesforce/apex/RelayConsoleController.getOperation';
 import hasReplayPermission from '@salesforce/customPermission/Relay_Replay_Logs';
 import hasCancelPermission from '@salesforce/customPermission/Relay_Cancel_Logs';
+import locale from '@salesforce/i18n/locale';
+import timeZone from '@salesforce/i18n/timeZone';
 import { readErrorMessage, statusBadge } from 'c/relayFormat';
 import type { LogPage, LogRow, OperationProgress, OperationResult, SyncStatus } from 'relay/apex-types';
 import {
@@ -20,6 +22,8 @@ import {
     ERROR_CATEGORIES,
     RANGE_OPTIONS,
     RECORD_ID_PATTERN,
+    bulkFilterJsonOf,
+    bulkWindowOf,
     defaultFilter,
     describeFilter,
     filterFromState,
@@ -34,7 +38,13 @@ import type { LogFilter, RangeKey } from './relayLogFilter';
 export const PAGE_SIZE = 50;
 /** IntegrationLogOperations.MAX_IDS: the most rows replayLogs / cancelLogs take at once. */
 export const MAX_SELECTED_ROWS = 200;
+/** RelayConsoleController.MAX_PAGE_SIZE: the most rows one queryLogs call returns. */
+export const MAX_PAGE_SIZE = 200;
 export const POLL_INTERVAL_MS = 3000;
+/** After a failed progress read the next one waits twice as long (3 s, 6 s, 12 s, 24 s), at most this long. */
+export const POLL_MAX_BACKOFF_MS = 30_000;
+/** Consecutive failed progress reads after which the console stops reading and says so. */
+export const POLL_MAX_FAILURES = 5;
 export const TEXT_DEBOUNCE_MS = 300;
 
 /** RelayUiAccess.NO_CONSOLE_ACCESS: shown as a designed message instead of the table. */
@@ -69,6 +79,9 @@ interface RowAction {
     label: string;
     name: 'details' | 'replay' | 'replayCurrent' | 'cancel';
 }
+
+/** c-relay-log-detail's public surface. */
+type DetailElement = HTMLElement & { logId?: string; focus(): void; refresh(): Promise<void> };
 
 interface ConfirmOptions {
     message: string;
@@ -189,6 +202,8 @@ export default class RelayLogConsole extends NavigationMixin(LightningElement) {
     nextCursor?: string;
     isLoading = true;
     isLoadingMore = false;
+    /** The rows shown are read again after an action: "Load more" waits for their new cursor. */
+    isReloading = false;
     errorMessage?: string;
     filterErrorMessage?: string;
     noAccessMessage?: string;
@@ -203,10 +218,18 @@ export default class RelayLogConsole extends NavigationMixin(LightningElement) {
     /** The filter JSON of the rows shown: "Load more" asks for the next page of exactly this query. */
     private queryFilterJson?: string;
     private requestSequence = 0;
-    private textTimer?: ReturnType<typeof setTimeout>;
+    /** One debounce timer per input: an edit of one is not lost when another changes within the pause. */
+    private readonly textTimers = new Map<string, ReturnType<typeof setTimeout>>();
     private pollTimer?: ReturnType<typeof setTimeout>;
+    private pollFailures = 0;
     private connected = false;
     private focusDetail = false;
+    private refreshDetailOnRender = false;
+    /**
+     * Rows whose detail may be stale in the cacheable getLogDetail's cache: opened before, or replayed / cancelled.
+     * Their detail is read again when opened.
+     */
+    private readonly staleDetailIds = new Set<string>();
 
     @wire(getIntegrationNames, {})
     receiveIntegrationNames({ data }: { data?: string[]; error?: unknown }): void {
@@ -235,22 +258,27 @@ export default class RelayLogConsole extends NavigationMixin(LightningElement) {
 
     override connectedCallback(): void {
         this.connected = true;
+        // Attached again (back to the tab) while a bulk operation was unfinished: follow it again.
+        if (this.operation && !this.operation.finished && this.pollTimer === undefined) {
+            this.pollFailures = 0;
+            this.operationError = undefined;
+            this.schedulePoll(0);
+        }
     }
 
     override disconnectedCallback(): void {
         this.connected = false;
-        clearTimeout(this.textTimer);
-        clearTimeout(this.pollTimer);
-        this.pollTimer = undefined;
+        for (const timer of this.textTimers.values()) {
+            clearTimeout(timer);
+        }
+        this.textTimers.clear();
+        this.stopPolling();
     }
 
     override renderedCallback(): void {
-        if (this.focusDetail) {
-            const detail = this.template?.querySelector<HTMLElement & { focus(): void }>('c-relay-log-detail');
-            if (detail) {
-                this.focusDetail = false;
-                detail.focus();
-            }
+        const detail = this.detailElement();
+        if (detail && detail.logId === this.detailLogId) {
+            this.serviceDetail(detail);
         }
     }
 
@@ -331,7 +359,7 @@ export default class RelayLogConsole extends NavigationMixin(LightningElement) {
         const input = event.target as HTMLInputElement;
         const value = (event.detail.value ?? '').trim();
         this.recordIdText = value;
-        this.debounce(() => {
+        this.debounce('recordId', () => {
             const valid = value === '' || RECORD_ID_PATTERN.test(value);
             input.setCustomValidity(valid ? '' : RECORD_ID_MESSAGE);
             input.reportValidity();
@@ -351,7 +379,7 @@ export default class RelayLogConsole extends NavigationMixin(LightningElement) {
 
     private changeWindow(event: CustomEvent<{ value: string }>, end: 'from' | 'to'): void {
         const value = normalizeIso(event.detail.value);
-        this.debounce(() => {
+        this.debounce(end, () => {
             const next: LogFilter = { ...this.filter, [end]: value };
             const toInput = this.template?.querySelector<HTMLInputElement>('lightning-input[data-id="to"]');
             const ordered = !next.from || !next.to || Date.parse(next.from) <= Date.parse(next.to);
@@ -363,11 +391,15 @@ export default class RelayLogConsole extends NavigationMixin(LightningElement) {
         });
     }
 
-    private debounce(action: () => void): void {
-        clearTimeout(this.textTimer);
+    private debounce(input: string, action: () => void): void {
+        clearTimeout(this.textTimers.get(input));
         // Typing debounced: one URL change and one query per pause, not per key.
         // eslint-disable-next-line @lwc/lwc/no-async-operation
-        this.textTimer = setTimeout(action, TEXT_DEBOUNCE_MS);
+        const timer = setTimeout(() => {
+            this.textTimers.delete(input);
+            action();
+        }, TEXT_DEBOUNCE_MS);
+        this.textTimers.set(input, timer);
     }
 
     /** A new filter: shown at once, written to the URL (replacing the history entry) and read from page one. */
@@ -398,82 +430,103 @@ export default class RelayLogConsole extends NavigationMixin(LightningElement) {
         this.hasMore = false;
         this.nextCursor = undefined;
         this.isLoading = true;
-        // A fresh window for every first page; it also keeps the cacheable method's answer from being reused stale.
+        this.isReloading = false;
+        // A fresh window for every first page: a relative range ends now.
         this.queryFilterJson = JSON.stringify(filterJsonOf(this.filter, Date.now()));
-        this.fetch(PAGE_SIZE, undefined, false);
+        this.read(PAGE_SIZE, undefined, false).catch(() => undefined);
     }
 
-    /** After an action: the rows shown again (as many as were shown, at most one page of 200), a fresh window. */
+    /**
+     * After an action: as many rows as were shown read again from page one with a fresh window (in pages of at most
+     * MAX_PAGE_SIZE), replacing the rows shown at once; "Load more" waits for the new cursor.
+     */
     private reloadShown(): void {
-        const size = Math.min(MAX_SELECTED_ROWS, Math.max(PAGE_SIZE, this.rows.length));
+        const wanted = Math.max(PAGE_SIZE, this.rows.length);
         this.queryFilterJson = JSON.stringify(filterJsonOf(this.filter, Date.now()));
         this.selectedIds = [];
-        this.fetch(size, undefined, false);
+        this.isReloading = true;
+        this.isLoadingMore = false;
+        this.read(wanted, undefined, false).catch(() => undefined);
     }
 
     handleLoadMore(): void {
-        if (!this.hasMore || this.isLoadingMore || !this.nextCursor) {
+        if (!this.hasMore || this.isLoadingMore || this.isReloading || !this.nextCursor) {
             return;
         }
         this.isLoadingMore = true;
-        this.fetch(PAGE_SIZE, this.nextCursor, true);
+        this.read(PAGE_SIZE, this.nextCursor, true).catch(() => undefined);
     }
 
     handleRefresh(): void {
         this.loadFirstPage();
     }
 
-    private fetch(pageSize: number, cursor: string | undefined, append: boolean): void {
+    /** Reads `wanted` rows of the query shown from `cursor` on, then shows them (appended, or in place of the rows). */
+    private async read(wanted: number, cursor: string | undefined, append: boolean): Promise<void> {
         const sequence = ++this.requestSequence;
-        const params: { filterJson?: string; cursor?: string; pageSize: number } = {
-            filterJson: this.queryFilterJson,
-            pageSize
-        };
-        if (cursor) {
-            params.cursor = cursor;
+        const filterJson = this.queryFilterJson;
+        const rows: LogTableRow[] = [];
+        let next = cursor;
+        let page: LogPage;
+        let full: boolean;
+        try {
+            do {
+                const pageSize = Math.min(MAX_PAGE_SIZE, wanted - rows.length);
+                const params: { filterJson?: string; cursor?: string; pageSize: number } = { filterJson, pageSize };
+                if (next) {
+                    params.cursor = next;
+                }
+                // Sequential by design: each page starts at the cursor the previous one returned.
+                // eslint-disable-next-line no-await-in-loop
+                page = await queryLogs(params);
+                if (sequence !== this.requestSequence) {
+                    return;
+                }
+                const read = page.rows ?? [];
+                rows.push(...read.map(tableRowOf));
+                next = page.nextCursor;
+                // A short page is the server's whole answer for now, whatever hasMore says.
+                full = read.length >= pageSize;
+            } while (page.hasMore && next && full && rows.length < wanted);
+            this.rows = append ? [...this.rows, ...rows] : rows;
+            this.hasMore = page.hasMore;
+            this.nextCursor = page.nextCursor;
+            this.errorMessage = undefined;
+            this.filterErrorMessage = undefined;
+            this.noAccessMessage = undefined;
+        } catch (error) {
+            if (sequence !== this.requestSequence) {
+                return;
+            }
+            this.showReadError(error, append);
+        } finally {
+            if (sequence === this.requestSequence) {
+                this.isLoading = false;
+                this.isLoadingMore = false;
+                this.isReloading = false;
+            }
         }
-        queryLogs(params)
-            .then((page: LogPage) => {
-                if (sequence !== this.requestSequence) {
-                    return;
-                }
-                const rows = (page.rows ?? []).map(tableRowOf);
-                this.rows = append ? [...this.rows, ...rows] : rows;
-                this.hasMore = page.hasMore;
-                this.nextCursor = page.nextCursor;
-                this.errorMessage = undefined;
-                this.filterErrorMessage = undefined;
-                this.noAccessMessage = undefined;
-            })
-            .catch((error: unknown) => {
-                if (sequence !== this.requestSequence) {
-                    return;
-                }
-                const message = readErrorMessage(error, 'The log rows could not be loaded.');
-                this.noAccessMessage = undefined;
-                this.filterErrorMessage = undefined;
-                this.errorMessage = undefined;
-                if (message === NO_CONSOLE_ACCESS || message.includes('Relay Admin permission set')) {
-                    this.noAccessMessage = message;
-                } else if (message.startsWith(BROAD_WINDOW_REFUSAL)) {
-                    this.filterErrorMessage = message;
-                    this.rows = [];
-                    this.hasMore = false;
-                } else if (append) {
-                    // The rows shown stay; the failed page can be asked for again.
-                    this.errorMessage = message;
-                } else {
-                    this.rows = [];
-                    this.hasMore = false;
-                    this.errorMessage = message;
-                }
-            })
-            .finally(() => {
-                if (sequence === this.requestSequence) {
-                    this.isLoading = false;
-                    this.isLoadingMore = false;
-                }
-            });
+    }
+
+    private showReadError(error: unknown, append: boolean): void {
+        const message = readErrorMessage(error, 'The log rows could not be loaded.');
+        this.noAccessMessage = undefined;
+        this.filterErrorMessage = undefined;
+        this.errorMessage = undefined;
+        if (message === NO_CONSOLE_ACCESS || message.includes('Relay Admin permission set')) {
+            this.noAccessMessage = message;
+        } else if (message.startsWith(BROAD_WINDOW_REFUSAL)) {
+            this.filterErrorMessage = message;
+            this.rows = [];
+            this.hasMore = false;
+        } else if (append) {
+            // The rows shown stay; the failed page can be asked for again.
+            this.errorMessage = message;
+        } else {
+            this.rows = [];
+            this.hasMore = false;
+            this.errorMessage = message;
+        }
     }
 
     // ---- states ----
@@ -515,6 +568,15 @@ export default class RelayLogConsole extends NavigationMixin(LightningElement) {
 
     get loadMoreLabel(): string {
         return this.isLoadingMore ? 'Loading…' : 'Load more';
+    }
+
+    get loadMoreDisabled(): boolean {
+        return this.isLoadingMore || this.isReloading;
+    }
+
+    /** The table area is busy while rows are read in place of, or after, the rows shown. */
+    get tableBusy(): string {
+        return String(this.isLoading || this.isReloading || this.isLoadingMore);
     }
 
     // ---- selection and actions ----
@@ -566,8 +628,15 @@ export default class RelayLogConsole extends NavigationMixin(LightningElement) {
     handleRowAction(event: CustomEvent<{ action: RowAction; row: LogTableRow }>): Promise<void> {
         const { action, row } = event.detail;
         if (action.name === 'details') {
+            this.refreshDetailOnRender = this.staleDetailIds.has(row.id);
+            this.staleDetailIds.add(row.id);
             this.detailLogId = row.id;
             this.focusDetail = true;
+            // The same row again: the panel does not re-render, so it is served here.
+            const detail = this.detailElement();
+            if (detail && detail.logId === row.id) {
+                this.serviceDetail(detail);
+            }
             return Promise.resolve();
         }
         const replay = action.name !== 'cancel';
@@ -591,6 +660,29 @@ export default class RelayLogConsole extends NavigationMixin(LightningElement) {
         return this.actOnMatching(false);
     }
 
+    private detailElement(): DetailElement | null {
+        return this.template?.querySelector<DetailElement>('c-relay-log-detail') ?? null;
+    }
+
+    /** Focus and a fresh read the panel was asked for since it last rendered. */
+    private serviceDetail(detail: DetailElement): void {
+        if (this.refreshDetailOnRender) {
+            this.refreshDetailOnRender = false;
+            detail.refresh().catch(() => undefined);
+        }
+        if (this.focusDetail) {
+            this.focusDetail = false;
+            detail.focus();
+        }
+    }
+
+    /** After an action: the detail shown is read again (its status may have changed). */
+    private refreshShownDetail(): void {
+        this.detailElement()
+            ?.refresh()
+            .catch(() => undefined);
+    }
+
     handleDetailClose(): void {
         this.detailLogId = undefined;
         // Back to where the admin was: the table.
@@ -607,14 +699,20 @@ export default class RelayLogConsole extends NavigationMixin(LightningElement) {
             label: replay ? 'Replay log rows' : 'Cancel log rows',
             theme: replay ? 'warning' : 'error'
         });
-        if (!confirmed) {
+        if (!confirmed || !this.connected) {
             return;
         }
         this.isActing = true;
+        for (const id of ids) {
+            this.staleDetailIds.add(id);
+        }
         try {
             const result: OperationResult = replay
                 ? await replayLogs({ logIds: ids, withCurrentData })
                 : await cancelLogs({ logIds: ids });
+            if (!this.connected) {
+                return;
+            }
             const incomplete = (result.skipped ?? 0) + (result.failed ?? 0) > 0;
             this.toast({
                 title: replay ? 'Replay done' : 'Cancel done',
@@ -622,7 +720,11 @@ export default class RelayLogConsole extends NavigationMixin(LightningElement) {
                 variant: incomplete ? 'warning' : 'success'
             });
             this.reloadShown();
+            this.refreshShownDetail();
         } catch (error) {
+            if (!this.connected) {
+                return;
+            }
             this.toast({
                 title: replay ? 'Replay failed' : 'Cancel failed',
                 message: readErrorMessage(error),
@@ -635,30 +737,28 @@ export default class RelayLogConsole extends NavigationMixin(LightningElement) {
     }
 
     private async actOnMatching(replay: boolean): Promise<void> {
-        const words = describeFilter(this.filter, Date.now());
+        // One moment for the words and the filter sent: what the admin confirms is what runs.
+        const nowMs = Date.now();
+        const words = describeFilter(this.filter, nowMs, { locale, timeZone });
+        const earlier = bulkWindowOf(this.filter, nowMs).to ? '' : ' Rows created before then are not included.';
         const message = replay
-            ? `Replay every Dead Letter or Cancelled row matching: ${words}? A batch job replays them with their stored requests; progress is shown here.`
-            : `Cancel every Queued or Retry Scheduled row matching: ${words}? A batch job cancels them; progress is shown here.`;
+            ? `Replay every Dead Letter or Cancelled row matching: ${words}?${earlier} A batch job replays them with their stored requests; progress is shown here.`
+            : `Cancel every Queued or Retry Scheduled row matching: ${words}?${earlier} A batch job cancels them; progress is shown here.`;
         const confirmed = await confirmDialog.open({
             message,
             label: replay ? 'Replay all matching rows' : 'Cancel all matching rows',
             theme: replay ? 'warning' : 'error'
         });
-        if (!confirmed) {
+        if (!confirmed || !this.connected) {
             return;
         }
         this.isActing = true;
         this.operationError = undefined;
-        const filterJson = JSON.stringify(filterJsonOf(this.filter, Date.now()));
+        const filterJson = JSON.stringify(bulkFilterJsonOf(this.filter, nowMs));
         try {
             const result: OperationResult = replay
                 ? await replayMatching({ filterJson, withCurrentData: false })
                 : await cancelMatching({ filterJson });
-            this.toast({
-                title: replay ? 'Replay started' : 'Cancel started',
-                message: result.message,
-                variant: 'info'
-            });
             if (result.operationId) {
                 this.operation = {
                     operationId: result.operationId,
@@ -667,9 +767,24 @@ export default class RelayLogConsole extends NavigationMixin(LightningElement) {
                     finished: false,
                     matched: result.requested
                 };
+                this.pollFailures = 0;
+            }
+            if (!this.connected) {
+                // Gone meanwhile: the operation is kept, and followed again if the console comes back.
+                return;
+            }
+            this.toast({
+                title: replay ? 'Replay started' : 'Cancel started',
+                message: result.message,
+                variant: 'info'
+            });
+            if (result.operationId) {
                 this.schedulePoll(0);
             }
         } catch (error) {
+            if (!this.connected) {
+                return;
+            }
             this.toast({
                 title: replay ? 'Replay not started' : 'Cancel not started',
                 message: readErrorMessage(error),
@@ -686,8 +801,14 @@ export default class RelayLogConsole extends NavigationMixin(LightningElement) {
         // Polling is the point here: the batch runs server-side and reports only through its operation row.
         // eslint-disable-next-line @lwc/lwc/no-async-operation
         this.pollTimer = setTimeout(() => {
+            this.pollTimer = undefined;
             this.poll().catch(() => undefined);
         }, delayMs);
+    }
+
+    private stopPolling(): void {
+        clearTimeout(this.pollTimer);
+        this.pollTimer = undefined;
     }
 
     private async poll(): Promise<void> {
@@ -697,9 +818,10 @@ export default class RelayLogConsole extends NavigationMixin(LightningElement) {
         }
         try {
             const progress = await getOperation({ operationId });
-            if (!this.connected) {
+            if (!this.connected || this.operation?.operationId !== operationId) {
                 return;
             }
+            this.pollFailures = 0;
             this.operation = progress;
             this.operationError = undefined;
             if (progress.finished) {
@@ -708,13 +830,32 @@ export default class RelayLogConsole extends NavigationMixin(LightningElement) {
                 this.schedulePoll(POLL_INTERVAL_MS);
             }
         } catch (error) {
-            if (!this.connected) {
+            if (!this.connected || this.operation?.operationId !== operationId) {
                 return;
             }
-            // One failed read does not end the operation: say so and keep following it.
-            this.operationError = `Progress could not be read: ${readErrorMessage(error)} Trying again in 3 seconds.`;
-            this.schedulePoll(POLL_INTERVAL_MS);
+            this.pollFailures += 1;
+            const reason = readErrorMessage(error);
+            if (this.pollFailures >= POLL_MAX_FAILURES) {
+                // Not forever: the operation runs on without the console; its row has the outcome.
+                this.operationError = `Progress could not be read ${POLL_MAX_FAILURES} times in a row: ${reason} The operation goes on; check its progress again later.`;
+                return;
+            }
+            // A failed read does not end the operation: say so and keep following it, less often each time.
+            const delayMs = Math.min(POLL_MAX_BACKOFF_MS, POLL_INTERVAL_MS * 2 ** (this.pollFailures - 1));
+            this.operationError = `Progress could not be read: ${reason} Trying again in ${delayMs / 1000} seconds.`;
+            this.schedulePoll(delayMs);
         }
+    }
+
+    /** The check again after polling gave up: follows the operation again from one read. */
+    handleCheckOperation(): void {
+        this.pollFailures = 0;
+        this.operationError = undefined;
+        this.schedulePoll(0);
+    }
+
+    get showCheckOperation(): boolean {
+        return this.operationRunning && this.pollFailures >= POLL_MAX_FAILURES;
     }
 
     private finishOperation(progress: OperationProgress): void {
@@ -726,10 +867,29 @@ export default class RelayLogConsole extends NavigationMixin(LightningElement) {
             variant: failed ? 'error' : incomplete ? 'warning' : 'success'
         });
         this.reloadShown();
+        this.refreshShownDetail();
     }
 
     get showOperation(): boolean {
         return this.operation !== undefined;
+    }
+
+    /**
+     * Whether the bar can say how far the operation is: not when it has handled as many rows as were counted and still
+     * runs (the count stops at IntegrationLogOperations.MATCH_COUNT_CAP, so more rows matched than were counted).
+     */
+    get operationPercentKnown(): boolean {
+        const operation = this.operation;
+        if (!operation || operation.finished) {
+            return true;
+        }
+        const matched = operation.matched ?? 0;
+        return matched <= 0 || this.operationDone < matched;
+    }
+
+    private get operationDone(): number {
+        const operation = this.operation;
+        return operation ? (operation.processed ?? 0) + (operation.skipped ?? 0) + (operation.failed ?? 0) : 0;
     }
 
     get operationPercent(): number {
@@ -737,8 +897,7 @@ export default class RelayLogConsole extends NavigationMixin(LightningElement) {
         if (!this.operation || matched <= 0) {
             return this.operation?.finished ? 100 : 0;
         }
-        const done = (this.operation.processed ?? 0) + (this.operation.skipped ?? 0) + (this.operation.failed ?? 0);
-        return Math.min(100, Math.round((done / matched) * 100));
+        return Math.min(100, Math.round((this.operationDone / matched) * 100));
     }
 
     get operationTitle(): string {
@@ -751,10 +910,14 @@ export default class RelayLogConsole extends NavigationMixin(LightningElement) {
         if (!operation) {
             return '';
         }
-        const done = (operation.processed ?? 0) + (operation.skipped ?? 0) + (operation.failed ?? 0);
+        const done = this.operationDone.toLocaleString('en-US');
+        const counts = `${operation.processed ?? 0} done, ${operation.skipped ?? 0} skipped, ${operation.failed ?? 0} failed`;
+        if (!this.operationPercentKnown) {
+            return `${done} rows handled so far; more rows matched than the ${(operation.matched ?? 0).toLocaleString('en-US')} counted · ${counts}`;
+        }
         const matched =
             operation.matched === undefined ? 'the matching rows' : operation.matched.toLocaleString('en-US');
-        return `${done.toLocaleString('en-US')} of ${matched} rows handled · ${operation.processed ?? 0} done, ${operation.skipped ?? 0} skipped, ${operation.failed ?? 0} failed`;
+        return `${done} of ${matched} rows handled · ${counts}`;
     }
 
     get operationDetails(): string | undefined {
@@ -762,13 +925,14 @@ export default class RelayLogConsole extends NavigationMixin(LightningElement) {
     }
 
     handleDismissOperation(): void {
-        clearTimeout(this.pollTimer);
+        this.stopPolling();
         this.operation = undefined;
         this.operationError = undefined;
     }
 
+    /** Finished, or no longer followed after failed reads: the panel can be put away. */
     get showDismissOperation(): boolean {
-        return Boolean(this.operation?.finished);
+        return Boolean(this.operation?.finished) || this.showCheckOperation;
     }
 
     get showDetail(): boolean {

@@ -158,17 +158,38 @@ export function sameFilter(a: LogFilter, b: LogFilter): boolean {
     return JSON.stringify(stateFromFilter(a, {})) === JSON.stringify(stateFromFilter(b, {}));
 }
 
+type Window = { from?: string; to?: string };
+
+const HOUR_MS = 3_600_000;
+
+function hoursOf(range: RangeKey): number {
+    return RANGE_OPTIONS.find((option) => option.value === range)?.hours ?? 24;
+}
+
 /** The CreatedDate window of a filter at `nowMs`: a relative range ends now; a custom one is what was chosen. */
-export function windowOf(filter: LogFilter, nowMs: number): { from?: string; to?: string } {
+export function windowOf(filter: LogFilter, nowMs: number): Window {
     if (filter.range === 'custom') {
         return { from: filter.from, to: filter.to };
     }
-    const hours = RANGE_OPTIONS.find((option) => option.value === filter.range)?.hours ?? 24;
-    return { from: new Date(nowMs - hours * 3_600_000).toISOString(), to: new Date(nowMs).toISOString() };
+    return { from: new Date(nowMs - hoursOf(filter.range) * HOUR_MS).toISOString(), to: new Date(nowMs).toISOString() };
 }
 
-/** The IntegrationLogFilter members of a filter at `nowMs`: always the window of the chosen range. */
-export function filterJsonOf(filter: LogFilter, nowMs: number): LogFilterJson {
+/**
+ * The CreatedDate window of a bulk replay / cancel at `nowMs`. A relative range starts at the start of the hour of
+ * now − range and has no end (rows up to now): the same request within the hour sends the same filter, so Apex finds
+ * the operation already running for it (IntegrationLogOperations twinOf compares filter JSON) instead of starting an
+ * overlapping batch. An open end is safe because a bulk filter is narrow (an integration, statuses or a record).
+ * A custom range is what was chosen.
+ */
+export function bulkWindowOf(filter: LogFilter, nowMs: number): Window {
+    if (filter.range === 'custom') {
+        return { from: filter.from, to: filter.to };
+    }
+    const start = nowMs - hoursOf(filter.range) * HOUR_MS;
+    return { from: new Date(Math.floor(start / HOUR_MS) * HOUR_MS).toISOString() };
+}
+
+function jsonOf(filter: LogFilter, window: Window): LogFilterJson {
     const json: LogFilterJson = {};
     if (filter.integration) {
         json.integration = filter.integration;
@@ -179,7 +200,6 @@ export function filterJsonOf(filter: LogFilter, nowMs: number): LogFilterJson {
     if (filter.errorCategory) {
         json.errorCategory = filter.errorCategory;
     }
-    const window = windowOf(filter, nowMs);
     if (window.from) {
         json.from = window.from;
     }
@@ -192,23 +212,50 @@ export function filterJsonOf(filter: LogFilter, nowMs: number): LogFilterJson {
     return json;
 }
 
+/** The IntegrationLogFilter members of the table's query at `nowMs`: always the window of the chosen range. */
+export function filterJsonOf(filter: LogFilter, nowMs: number): LogFilterJson {
+    return jsonOf(filter, windowOf(filter, nowMs));
+}
+
+/** The IntegrationLogFilter members of "Replay / Cancel all matching" at `nowMs` (bulkWindowOf's window). */
+export function bulkFilterJsonOf(filter: LogFilter, nowMs: number): LogFilterJson {
+    return jsonOf(filter, bulkWindowOf(filter, nowMs));
+}
+
 /** Whether a bulk operation may use the filter: Apex requires an integration, statuses or a record. */
 export function isNarrow(filter: LogFilter): boolean {
     return Boolean(filter.integration) || filter.statuses.length > 0 || Boolean(filter.recordId);
 }
 
-const DATE_TIME = new Intl.DateTimeFormat('en-US', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'UTC'
-});
-
-function formatUtc(iso: string): string {
-    return `${DATE_TIME.format(new Date(iso))} UTC`;
+/** The running user's locale and time zone (@salesforce/i18n/locale and /timeZone), as the table's dates use them. */
+export interface UserClock {
+    locale: string;
+    timeZone: string;
 }
 
-/** The filter in words, for the confirmation of a bulk operation ("integration ERP_Customer, status Dead Letter, …"). */
-export function describeFilter(filter: LogFilter, nowMs: number): string {
+function dateTimeFormat(clock: UserClock): Intl.DateTimeFormat {
+    const options: Intl.DateTimeFormatOptions = {
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZoneName: 'short',
+        timeZone: clock.timeZone
+    };
+    try {
+        return new Intl.DateTimeFormat(clock.locale, options);
+    } catch {
+        // An identifier this browser does not know: the time stays right, in UTC, and says so.
+        return new Intl.DateTimeFormat(clock.locale, { ...options, timeZone: 'UTC' });
+    }
+}
+
+/**
+ * The filter of a bulk operation in words, for its confirmation ("integration ERP_Customer, status Dead Letter,
+ * created since Nov 13, 2026, 4:00 AM PST"), with bulkWindowOf's window in the user's locale and time zone.
+ */
+export function describeFilter(filter: LogFilter, nowMs: number, clock: UserClock): string {
     const parts: string[] = [];
     parts.push(filter.integration ? `integration ${filter.integration}` : 'every integration');
     if (filter.statuses.length === 1) {
@@ -222,13 +269,15 @@ export function describeFilter(filter: LogFilter, nowMs: number): string {
     if (filter.recordId) {
         parts.push(`record ${filter.recordId}`);
     }
-    const window = windowOf(filter, nowMs);
+    const format = dateTimeFormat(clock);
+    const time = (iso: string): string => format.format(new Date(iso));
+    const window = bulkWindowOf(filter, nowMs);
     if (window.from && window.to) {
-        parts.push(`created between ${formatUtc(window.from)} and ${formatUtc(window.to)}`);
+        parts.push(`created between ${time(window.from)} and ${time(window.to)}`);
     } else if (window.from) {
-        parts.push(`created after ${formatUtc(window.from)}`);
+        parts.push(`created since ${time(window.from)}`);
     } else if (window.to) {
-        parts.push(`created before ${formatUtc(window.to)}`);
+        parts.push(`created before ${time(window.to)}`);
     }
     return parts.join(', ');
 }

@@ -141,6 +141,9 @@ export const scenarios: PreviewScenario[] = [
         steps: [
             { click: { role: 'button', name: 'Replay all matching…' } },
             { expectText: 'Replay every Dead Letter or Cancelled row matching' },
+            // The window of a bulk request starts on the hour, in the user's time zone (preview: America/Los_Angeles).
+            { expectText: 'created since Nov 13, 2026, 4:00 AM PST' },
+            { expectText: 'Rows created before then are not included.' },
             { screenshot: 'confirm' },
             { click: { role: 'button', name: 'OK' } },
             { expectText: 'Replay: Running' },
@@ -151,6 +154,28 @@ export const scenarios: PreviewScenario[] = [
         expect: {
             text: ['4 of 4 rows handled · 3 done, 1 skipped, 0 failed'],
             toasts: ['Replay started', 'Replay completed']
+        }
+    },
+    {
+        id: 'relay-log-console-replay-beyond-count',
+        title: 'Bulk replay still running after handling as many rows as were counted: no percentage',
+        component,
+        permissions: admin,
+        pageState: { c__status: 'Dead Letter', c__errorCategory: 'Timeout', c__range: '7d' },
+        apex: {
+            ...names,
+            'RelayConsoleController.queryLogs': { data: deadLetterTimeoutPage },
+            'RelayConsoleController.replayMatching': { data: replayStarted },
+            'RelayConsoleController.getOperation': { data: { ...operationRunning, processed: 4 } }
+        },
+        steps: [
+            { click: { role: 'button', name: 'Replay all matching…' } },
+            { click: { role: 'button', name: 'OK' } },
+            { expectText: 'Replay: Running' }
+        ],
+        expect: {
+            text: ['4 rows handled so far; more rows matched than the 4 counted · 4 done, 0 skipped, 0 failed'],
+            absent: ['4 of 4 rows handled']
         }
     },
     {

@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals
 import type { createApexTestWireAdapter, TestWireAdapter } from '@salesforce/sfdx-lwc-jest';
 import { CurrentPageReference } from 'lightning/navigation';
 import LightningConfirm from 'lightning/confirm';
+import { refreshApex } from '@salesforce/apex';
+import getLogDetail from '@salesforce/apex/RelayConsoleController.getLogDetail';
 import getIntegrationNames from '@salesforce/apex/RelayConsoleController.getIntegrationNames';
 import queryLogs from '@salesforce/apex/RelayConsoleController.queryLogs';
 import replayLogs from '@salesforce/apex/RelayConsoleController.replayLogs';
@@ -11,7 +13,9 @@ import replayMatching from '@salesforce/apex/RelayConsoleController.replayMatchi
 import cancelMatching from '@salesforce/apex/RelayConsoleController.cancelMatching';
 import getOperation from '@salesforce/apex/RelayConsoleController.getOperation';
 import RelayLogConsole, {
+    MAX_PAGE_SIZE,
     NO_CONSOLE_ACCESS,
+    POLL_MAX_FAILURES,
     RECORD_ID_MESSAGE,
     WINDOW_ORDER_MESSAGE,
     rowActionsFor
@@ -26,6 +30,7 @@ import operationRunning from './data/operationRunning.json';
 import operationCompleted from './data/operationCompleted.json';
 import replayResult from './data/replayResult.json';
 import cancelResultSkipped from './data/cancelResultSkipped.json';
+import logDetail from '../../relayLogDetail/__tests__/data/logDetail.json';
 
 jest.mock('lightning/navigation', () => {
     const lwcJest = jest.requireActual<typeof import('@salesforce/sfdx-lwc-jest')>('@salesforce/sfdx-lwc-jest');
@@ -63,6 +68,7 @@ jest.mock(
     },
     { virtual: true }
 );
+jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 jest.mock('@salesforce/apex/RelayConsoleController.queryLogs', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/RelayConsoleController.replayLogs', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/RelayConsoleController.cancelLogs', () => ({ default: jest.fn() }), { virtual: true });
@@ -85,6 +91,8 @@ const cancelLogsMock = cancelLogs as unknown as AnyMock;
 const replayMatchingMock = replayMatching as unknown as AnyMock;
 const cancelMatchingMock = cancelMatching as unknown as AnyMock;
 const getOperationMock = getOperation as unknown as AnyMock;
+const refreshMock = refreshApex as unknown as jest.Mock<(value: unknown) => Promise<void>>;
+const detailAdapter = getLogDetail as unknown as ReturnType<typeof createApexTestWireAdapter>;
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
 const LOGS_PAGE = { type: 'standard__navItemPage', attributes: { apiName: 'Relay_Logs' } };
@@ -175,6 +183,7 @@ describe('c-relay-log-console', () => {
 
     beforeEach(() => {
         now = jest.spyOn(Date, 'now').mockReturnValue(NOW);
+        refreshMock.mockResolvedValue(undefined);
         toasts = [];
     });
 
@@ -491,6 +500,28 @@ describe('c-relay-log-console', () => {
             expect(lastFilter().recordId).toBe('001Hs00000Q7mA10AA');
         });
 
+        it('keeps an edit of the record id and one of a date made within the same pause', async () => {
+            useFakeClock();
+            const element = await mountWithRows({
+                c__range: 'custom',
+                c__from: '2026-11-19T12:00:00.000Z',
+                c__to: '2026-11-20T12:00:00.000Z'
+            });
+            queryLogsMock.mockResolvedValue(page1);
+
+            change(byId(element, 'recordId'), { value: '001Hs00000Q7mA10AA' });
+            jest.advanceTimersByTime(100);
+            change(byId(element, 'from'), { value: '2026-11-20T06:00:00.000Z' });
+            jest.advanceTimersByTime(300);
+            await settle();
+
+            expect(lastFilter()).toEqual({
+                from: '2026-11-20T06:00:00.000Z',
+                to: '2026-11-20T12:00:00.000Z',
+                recordId: '001Hs00000Q7mA10AA'
+            });
+        });
+
         it('opens a custom range at the last 24 hours and narrows it from the datetime inputs', async () => {
             useFakeClock();
             const element = await mountWithRows();
@@ -569,6 +600,66 @@ describe('c-relay-log-console', () => {
             expect(table(element)?.data).toHaveLength(12);
             expect(byId(element, 'error')?.textContent).toContain('Network down');
             expect(byId(element, 'load-more')).not.toBeNull();
+        });
+
+        it('reads as many rows as were shown after an action, in pages of 200, with Load more held meanwhile', async () => {
+            const rowsOf = (from: number, count: number): unknown[] =>
+                Array.from({ length: count }, (_, index) => ({
+                    ...page1.rows[0],
+                    id: `a07Hs00000Lg${String(from + index).padStart(3, '0')}AAA`
+                }));
+            const element = await mountWithRows({}, { rows: rowsOf(0, 50), hasMore: true, nextCursor: 'c50' });
+            queryLogsMock.mockResolvedValueOnce({ rows: rowsOf(50, 50), hasMore: true, nextCursor: 'c100' });
+            click(byId(element, 'load-more'));
+            await settle();
+            queryLogsMock.mockResolvedValueOnce({ rows: rowsOf(100, 50), hasMore: true, nextCursor: 'c150' });
+            click(byId(element, 'load-more'));
+            await settle();
+            queryLogsMock.mockResolvedValueOnce({ rows: rowsOf(150, 50), hasMore: true, nextCursor: 'c200' });
+            click(byId(element, 'load-more'));
+            await settle();
+            queryLogsMock.mockResolvedValueOnce({ rows: rowsOf(200, 50), hasMore: true, nextCursor: 'c250' });
+            click(byId(element, 'load-more'));
+            await settle();
+            expect(table(element)?.data).toHaveLength(250);
+            const before = queryLogsMock.mock.calls.length;
+
+            let answerFirst: (page: unknown) => void = () => undefined;
+            queryLogsMock.mockReturnValueOnce(new Promise((resolve) => (answerFirst = resolve)));
+            confirmOpen.mockResolvedValueOnce(true);
+            cancelLogsMock.mockResolvedValueOnce(cancelResultSkipped);
+            table(element)?.dispatchEvent(
+                new CustomEvent('rowaction', {
+                    detail: { action: { name: 'cancel' }, row: { id: 'a07Hs00000Lg010AAA' } }
+                })
+            );
+            await settle();
+
+            // The pre-action rows stay in view, but their cursor is not used for another page meanwhile.
+            const loadMore = byId(element, 'load-more') as unknown as { disabled: boolean };
+            expect(loadMore.disabled).toBe(true);
+            expect(byId(element, 'table-area')?.getAttribute('aria-busy')).toBe('true');
+            click(byId(element, 'load-more'));
+            await settle();
+            expect(queryLogsMock.mock.calls.length).toBe(before + 1);
+
+            queryLogsMock.mockResolvedValueOnce({ rows: rowsOf(200, 50), hasMore: true, nextCursor: 'n250' });
+            answerFirst({ rows: rowsOf(0, MAX_PAGE_SIZE), hasMore: true, nextCursor: 'n200' });
+            await settle();
+
+            const reads = queryLogsMock.mock.calls.slice(before).map((call) => call[0] as Record<string, unknown>);
+            expect(reads.map(({ cursor, pageSize }) => ({ cursor, pageSize }))).toEqual([
+                { cursor: undefined, pageSize: 200 },
+                { cursor: 'n200', pageSize: 50 }
+            ]);
+            expect(table(element)?.data).toHaveLength(250);
+            expect((byId(element, 'load-more') as unknown as { disabled: boolean }).disabled).toBe(false);
+            expect(byId(element, 'table-area')?.getAttribute('aria-busy')).toBe('false');
+
+            queryLogsMock.mockResolvedValueOnce(page2);
+            click(byId(element, 'load-more'));
+            await settle();
+            expect(lastQuery().cursor).toBe('n250');
         });
 
         it('starts again from page one when a filter changes', async () => {
@@ -789,16 +880,16 @@ describe('c-relay-log-console', () => {
             await settle();
 
             const message = (confirmOpen.mock.calls[0][0] as { message: string }).message;
+            // The user's time zone (@salesforce/i18n/timeZone: America/Los_Angeles under Jest), as in the table.
             expect(message).toContain(
-                'integration ERP_Customer, status Dead Letter, error category Timeout, created between Nov 13, 2026, 12:00 PM UTC and Nov 20, 2026, 12:00 PM UTC'
+                'integration ERP_Customer, status Dead Letter, error category Timeout, created since Nov 13, 2026, 4:00 AM PST? Rows created before then are not included.'
             );
             expect(replayMatchingMock).toHaveBeenCalledWith({
                 filterJson: JSON.stringify({
                     integration: 'ERP_Customer',
                     statuses: ['Dead Letter'],
                     errorCategory: 'Timeout',
-                    from: '2026-11-13T12:00:00.000Z',
-                    to: '2026-11-20T12:00:00.000Z'
+                    from: '2026-11-13T12:00:00.000Z'
                 }),
                 withCurrentData: false
             });
@@ -960,6 +1051,169 @@ describe('c-relay-log-console', () => {
 
             expect(getOperationMock).toHaveBeenCalledTimes(1);
         });
+        async function startOperation(element: HTMLElement): Promise<void> {
+            confirmOpen.mockResolvedValueOnce(true);
+            replayMatchingMock.mockResolvedValueOnce(replayStarted);
+            click(byId(element, 'replay-matching'));
+            await settle();
+        }
+
+        it('follows an unfinished operation again when the console is attached again', async () => {
+            useFakeClock();
+            const element = await mountWithRows({ c__status: 'Dead Letter' });
+            getOperationMock.mockResolvedValue(operationRunning);
+            await startOperation(element);
+            jest.advanceTimersByTime(0);
+            await settle();
+            expect(getOperationMock).toHaveBeenCalledTimes(1);
+
+            document.body.removeChild(element);
+            jest.advanceTimersByTime(30_000);
+            await settle();
+            expect(getOperationMock).toHaveBeenCalledTimes(1);
+
+            document.body.appendChild(element);
+            jest.advanceTimersByTime(0);
+            await settle();
+            expect(getOperationMock).toHaveBeenCalledTimes(2);
+            jest.advanceTimersByTime(3000);
+            await settle();
+            expect(getOperationMock).toHaveBeenCalledTimes(3);
+        });
+
+        it('does not follow a finished operation again when attached again', async () => {
+            useFakeClock();
+            const element = await mountWithRows({ c__status: 'Dead Letter' });
+            getOperationMock.mockResolvedValue(operationCompleted);
+            queryLogsMock.mockResolvedValue(page1);
+            await startOperation(element);
+            jest.advanceTimersByTime(0);
+            await settle();
+
+            document.body.removeChild(element);
+            document.body.appendChild(element);
+            jest.advanceTimersByTime(10_000);
+            await settle();
+            expect(getOperationMock).toHaveBeenCalledTimes(1);
+        });
+
+        it('neither toasts nor reloads nor polls when detached while a progress read was under way', async () => {
+            useFakeClock();
+            const element = await mountWithRows({ c__status: 'Dead Letter' });
+            let answer: (progress: unknown) => void = () => undefined;
+            getOperationMock.mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
+            await startOperation(element);
+            jest.advanceTimersByTime(0);
+            await settle();
+            const queries = queryLogsMock.mock.calls.length;
+            toasts = [];
+
+            document.body.removeChild(element);
+            answer(operationCompleted);
+            await settle();
+            jest.advanceTimersByTime(30_000);
+            await settle();
+
+            expect(toasts).toEqual([]);
+            expect(queryLogsMock.mock.calls.length).toBe(queries);
+            expect(getOperationMock).toHaveBeenCalledTimes(1);
+        });
+
+        it('keeps a bulk operation started while detached and follows it once attached again', async () => {
+            useFakeClock();
+            const element = await mountWithRows({ c__status: 'Dead Letter' });
+            let answer: (result: unknown) => void = () => undefined;
+            confirmOpen.mockResolvedValueOnce(true);
+            replayMatchingMock.mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
+            getOperationMock.mockResolvedValue(operationRunning);
+            click(byId(element, 'replay-matching'));
+            await settle();
+
+            document.body.removeChild(element);
+            answer(replayStarted);
+            await settle();
+            jest.advanceTimersByTime(10_000);
+            await settle();
+            expect(toasts).toEqual([]);
+            expect(getOperationMock).not.toHaveBeenCalled();
+
+            document.body.appendChild(element);
+            jest.advanceTimersByTime(0);
+            await settle();
+            expect(getOperationMock).toHaveBeenCalledWith({ operationId: replayStarted.operationId });
+        });
+
+        it('reads progress again less often after each failure and stops after five, with a way to check again', async () => {
+            useFakeClock();
+            const element = await mountWithRows({ c__status: 'Dead Letter' });
+            getOperationMock.mockRejectedValue({ body: { message: 'Unable to reach the server.' } });
+            await startOperation(element);
+            jest.advanceTimersByTime(0);
+            await settle();
+            expect(getOperationMock).toHaveBeenCalledTimes(1);
+            expect(byId(element, 'operation-error')?.textContent).toContain('Trying again in 3 seconds.');
+
+            // 3 s, 6 s, 12 s, 24 s between the reads (doubling, at most 30 s).
+            for (const [wait, calls, next] of [
+                [3000, 2, 6],
+                [6000, 3, 12],
+                [12_000, 4, 24]
+            ] as const) {
+                jest.advanceTimersByTime(wait - 1);
+                // Step by step: each wait follows the previous read's answer.
+                // eslint-disable-next-line no-await-in-loop
+                await settle();
+                expect(getOperationMock).toHaveBeenCalledTimes(calls - 1);
+                jest.advanceTimersByTime(1);
+                // Step by step: each wait follows the previous read's answer.
+                // eslint-disable-next-line no-await-in-loop
+                await settle();
+                expect(getOperationMock).toHaveBeenCalledTimes(calls);
+                expect(byId(element, 'operation-error')?.textContent).toContain(`Trying again in ${next} seconds.`);
+            }
+            expect(byId(element, 'check-operation')).toBeNull();
+            jest.advanceTimersByTime(24_000);
+            await settle();
+            expect(getOperationMock).toHaveBeenCalledTimes(POLL_MAX_FAILURES);
+
+            jest.advanceTimersByTime(120_000);
+            await settle();
+            expect(getOperationMock).toHaveBeenCalledTimes(POLL_MAX_FAILURES);
+            expect(byId(element, 'operation-error')?.textContent).toContain(
+                'Progress could not be read 5 times in a row: Unable to reach the server. The operation goes on'
+            );
+            expect(byId(element, 'check-operation')).not.toBeNull();
+            expect(shadow(element).querySelector('[data-id="operation"] lightning-button-icon')).not.toBeNull();
+
+            getOperationMock.mockReset();
+            getOperationMock.mockResolvedValue(operationRunning);
+            click(byId(element, 'check-operation'));
+            jest.advanceTimersByTime(0);
+            await settle();
+            expect(getOperationMock).toHaveBeenCalledTimes(1);
+            expect(byId(element, 'operation-error')).toBeNull();
+            expect(byId(element, 'check-operation')).toBeNull();
+
+            jest.useRealTimers();
+            await expect(element).toBeAccessible();
+        });
+
+        it('shows no percentage once the rows counted are handled and the operation still runs', async () => {
+            useFakeClock();
+            const element = await mountWithRows({ c__status: 'Dead Letter' });
+            // The count stopped at the cap: more rows matched than the 4 counted here.
+            getOperationMock.mockResolvedValue({ ...operationRunning, processed: 4 });
+            await startOperation(element);
+            jest.advanceTimersByTime(0);
+            await settle();
+
+            expect(byId(element, 'operation-bar')).toBeNull();
+            expect(byId(element, 'operation-summary')?.textContent).toBe(
+                '4 rows handled so far; more rows matched than the 4 counted · 4 done, 0 skipped, 0 failed'
+            );
+            jest.useRealTimers();
+            await expect(element).toBeAccessible();
+        });
     });
 
     describe('detail', () => {
@@ -978,6 +1232,83 @@ describe('c-relay-log-console', () => {
             detail?.dispatchEvent(new CustomEvent('close'));
             await settle();
             expect(shadow(element).querySelector('c-relay-log-detail')).toBeNull();
+        });
+
+        function openDetail(element: HTMLElement, row: { id: string }): void {
+            table(element)?.dispatchEvent(
+                new CustomEvent('rowaction', { detail: { action: { name: 'details' }, row } })
+            );
+        }
+
+        it('reads the shown detail again after a replay (its cached answer has the old status)', async () => {
+            const element = await mountWithRows();
+            openDetail(element, page1.rows[1]);
+            await settle();
+            detailAdapter.emit(logDetail);
+            await settle();
+            expect(refreshMock).not.toHaveBeenCalled();
+
+            confirmOpen.mockResolvedValueOnce(true);
+            replayLogsMock.mockResolvedValueOnce(replayResult);
+            queryLogsMock.mockResolvedValueOnce(page1);
+            table(element)?.dispatchEvent(
+                new CustomEvent('rowaction', { detail: { action: { name: 'replay' }, row: page1.rows[1] } })
+            );
+            await settle();
+
+            expect(refreshMock).toHaveBeenCalledTimes(1);
+            expect((refreshMock.mock.calls[0][0] as { data: unknown }).data).toEqual(logDetail);
+        });
+
+        it('reads the shown detail again when a bulk operation finishes', async () => {
+            useFakeClock();
+            const element = await mountWithRows({ c__status: 'Dead Letter' });
+            openDetail(element, page1.rows[1]);
+            await settle();
+            detailAdapter.emit(logDetail);
+            await settle();
+            confirmOpen.mockResolvedValueOnce(true);
+            replayMatchingMock.mockResolvedValueOnce(replayStarted);
+            getOperationMock.mockResolvedValueOnce(operationCompleted);
+            queryLogsMock.mockResolvedValue(page1);
+            click(byId(element, 'replay-matching'));
+            await settle();
+            jest.advanceTimersByTime(0);
+            await settle();
+
+            expect(refreshMock).toHaveBeenCalledTimes(1);
+        });
+
+        it('reads a row opened again afresh, and a row opened the first time from the wire only', async () => {
+            const element = await mountWithRows();
+            openDetail(element, page1.rows[1]);
+            await settle();
+            detailAdapter.emit(logDetail);
+            await settle();
+            shadow(element).querySelector('c-relay-log-detail')?.dispatchEvent(new CustomEvent('close'));
+            await settle();
+
+            openDetail(element, page1.rows[1]);
+            await settle();
+            detailAdapter.emit(logDetail);
+            await settle();
+            expect(refreshMock).toHaveBeenCalledTimes(1);
+
+            // Asked again while it is open: read again at once, and the panel takes focus.
+            openDetail(element, page1.rows[1]);
+            await settle();
+            expect(refreshMock).toHaveBeenCalledTimes(2);
+            const detail = shadow(element).querySelector('c-relay-log-detail');
+            expect(detail?.shadowRoot?.activeElement?.getAttribute('data-id')).toBe('heading');
+
+            openDetail(element, page1.rows[2]);
+            await settle();
+            detailAdapter.emit({ ...logDetail, row: { ...logDetail.row, id: page1.rows[2].id } });
+            await settle();
+            expect(refreshMock).toHaveBeenCalledTimes(2);
+            expect((shadow(element).querySelector('c-relay-log-detail') as unknown as { logId: string }).logId).toBe(
+                page1.rows[2].id
+            );
         });
     });
 });
