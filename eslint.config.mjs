@@ -79,7 +79,20 @@ export default defineConfig([
             },
             globals: { ...globals.browser }
         },
-        rules: typescriptEquivalentsOfLwcRules
+        rules: {
+            ...typescriptEquivalentsOfLwcRules,
+            // The emitted .js goes through PMD (Code Analyzer), whose JavaScript parser (Rhino) fails on an optional
+            // catch binding (`catch {`): write `catch (ignored)` (or any `ignored…` name) when the error is not used.
+            'no-restricted-syntax': [
+                'error',
+                {
+                    selector: 'CatchClause[param=null]',
+                    message:
+                        'PMD cannot parse `catch {` in the emitted .js: name the error, for example `catch (ignored)`.'
+                }
+            ],
+            '@typescript-eslint/no-unused-vars': ['error', { caughtErrorsIgnorePattern: '^ignored' }]
+        }
     },
 
     // Lightning Web Components, Jest tests.

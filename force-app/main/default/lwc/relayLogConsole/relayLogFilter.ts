@@ -245,7 +245,7 @@ function dateTimeFormat(clock: UserClock): Intl.DateTimeFormat {
     };
     try {
         return new Intl.DateTimeFormat(clock.locale, options);
-    } catch {
+    } catch (ignored) {
         // An identifier this browser does not know: the time stays right, in UTC, and says so.
         return new Intl.DateTimeFormat(clock.locale, { ...options, timeZone: 'UTC' });
     }

@@ -20,7 +20,7 @@ interface WiredDetail {
 export function prettyJson(text: string): string {
     try {
         return JSON.stringify(JSON.parse(text), null, 2);
-    } catch {
+    } catch (ignored) {
         return text;
     }
 }
@@ -230,7 +230,7 @@ export default class RelayLogDetail extends LightningElement {
                     variant: 'success'
                 })
             );
-        } catch {
+        } catch (ignored) {
             this.dispatchEvent(
                 new ShowToastEvent({
                     title: `${what} not copied`,
