@@ -46,7 +46,7 @@ export function displayValue(json: string | undefined): string {
             return '(no value)';
         }
         return typeof value === 'string' ? value : JSON.stringify(value);
-    } catch {
+    } catch (ignored) {
         return json;
     }
 }

@@ -11,7 +11,17 @@ import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import type { RecordActions, RecordSyncStatus as StatusEntry, SyncNowResult } from 'relay/apex-types';
 import { formatDuration, formatRelative, readErrorMessage, statusBadge, toEpochMs } from 'c/relayFormat';
-import { eventNamesRecord, isUnfinished, liveModeOf, nextPoll, transitionsOf } from './syncWatch';
+import {
+    errorConcernsChannel,
+    eventNamesRecord,
+    happenedSince,
+    isUnfinished,
+    liveModeOf,
+    nextPoll,
+    signatureOf,
+    STALL_AFTER_MS,
+    transitionsOf
+} from './syncWatch';
 import type { LiveMode, Transition } from './syncWatch';
 
 interface Wired<T> {
@@ -27,6 +37,25 @@ export const NO_ACCESS_MESSAGE = 'You do not have access to this record.';
 export const TICK_MS = 30000;
 
 const PAUSED_BADGE = { label: 'Paused', badgeClass: 'slds-badge slds-theme_warning', iconName: 'utility:pause' };
+
+/** Said when polling stopped after STALL_AFTER_MS without any change; the Refresh button beside it starts again. */
+export const STALLED_MESSAGE = 'Still waiting — no change for 15 min, so this page stopped checking.';
+
+/** An element of the template found by one of its data-* values (server values never go into a selector). */
+interface DataTarget {
+    /** The dataset key: `sync`, `compare`, `correlationId`, `id`. */
+    key: string;
+    value: string;
+}
+
+const REFRESH_BUTTON: DataTarget = { key: 'id', value: 'refresh' };
+
+/**
+ * empApi keeps one onError list for the whole page, and a callback cannot be removed: the module registers once and
+ * passes each error to the cards that are streaming at that moment (added when they start, removed when they stop).
+ */
+const streamingCards = new Set<RecordSyncStatus>();
+let empErrorHandlerRegistered = false;
 
 interface StatusPayload {
     Integration__c?: string;
@@ -73,7 +102,7 @@ export function formatDateTime(iso: string | undefined): string {
         };
         try {
             dateFormat = new Intl.DateTimeFormat(LOCALE, { ...options, timeZone: TIME_ZONE });
-        } catch {
+        } catch (ignored) {
             dateFormat = new Intl.DateTimeFormat(undefined, options);
         }
     }
@@ -157,8 +186,15 @@ export default class RecordSyncStatus extends LightningElement {
     announcement = '';
     isHidden = false;
     streamingFailed = false;
+    /** Polling stopped after STALL_AFTER_MS without any change ("Still waiting — Refresh"). */
+    isStalled = false;
 
     private connected = false;
+    /** Changes older than this (less CLOCK_SKEW_MS) are shown, not toasted. */
+    private connectedAtMs = Date.now();
+    /** Since when the rows in view have not changed (or a due time passed, or the rep asked): the stall clock. */
+    private quietSinceMs = Date.now();
+    private lastSignature?: string;
     private previousEntries?: StatusEntry[];
     private pollTimer?: ReturnType<typeof setTimeout>;
     private pollKind: 'due' | 'backoff' = 'backoff';
@@ -166,8 +202,7 @@ export default class RecordSyncStatus extends LightningElement {
     private tickTimer?: ReturnType<typeof setInterval>;
     private subscription?: EmpSubscription;
     private subscribing = false;
-    private errorHandlerRegistered = false;
-    private focusAfterRender?: string;
+    private focusAfterRender?: DataTarget;
     private readonly visibilityHandler = (): void => this.handleVisibilityChange();
 
     @wire(getRecordSyncStatus, { recordId: '$recordId' })
@@ -176,9 +211,16 @@ export default class RecordSyncStatus extends LightningElement {
         if (value.data) {
             const entries = this.inView(value.data);
             if (this.previousEntries) {
-                transitionsOf(this.previousEntries, entries).forEach((transition) => this.tell(transition));
+                transitionsOf(this.previousEntries, entries)
+                    .filter((transition) => happenedSince(transition, this.connectedAtMs))
+                    .forEach((transition) => this.tell(transition));
             }
             this.previousEntries = entries;
+            const signature = signatureOf(entries);
+            if (signature !== this.lastSignature) {
+                this.lastSignature = signature;
+                this.quietSinceMs = Date.now();
+            }
             // A new answer re-plans the next poll: a retry may now be scheduled minutes away.
             this.stopPolling();
         }
@@ -195,6 +237,8 @@ export default class RecordSyncStatus extends LightningElement {
 
     override connectedCallback(): void {
         this.connected = true;
+        this.connectedAtMs = Date.now();
+        this.quietSinceMs = this.connectedAtMs;
         this.isHidden = document.visibilityState === 'hidden';
         document.addEventListener('visibilitychange', this.visibilityHandler);
         this.updateWatch();
@@ -308,6 +352,15 @@ export default class RecordSyncStatus extends LightningElement {
         return this.isRefreshing || this.isLoading;
     }
 
+    /** "Still waiting — Refresh" instead of the live status line, while polling has given up. */
+    get showStalled(): boolean {
+        return this.isStalled && this.liveMode === 'polling' && this.entries.some(isUnfinished);
+    }
+
+    get stalledMessage(): string {
+        return STALLED_MESSAGE;
+    }
+
     get liveStatus(): string {
         if (!this.hasRows) {
             return '';
@@ -329,11 +382,25 @@ export default class RecordSyncStatus extends LightningElement {
 
     // ----- actions -----
 
-    async handleRefresh(): Promise<void> {
+    handleRefresh(): Promise<void> {
+        return this.refreshByHand(false);
+    }
+
+    /** The Refresh beside "Still waiting": the button goes away, so the focus moves to the card's refresh button. */
+    handleStalledRefresh(): Promise<void> {
+        return this.refreshByHand(true);
+    }
+
+    private async refreshByHand(focusRefreshButton: boolean): Promise<void> {
+        // Asking by hand starts watching again: 15 more minutes from now, from the first backoff step.
+        this.restartWatch();
         this.isRefreshing = true;
         try {
             await this.refresh();
         } finally {
+            if (focusRefreshButton) {
+                this.focusAfterRender = REFRESH_BUTTON;
+            }
             this.isRefreshing = false;
         }
     }
@@ -371,7 +438,7 @@ export default class RecordSyncStatus extends LightningElement {
     handleCompareClose(event: Event): void {
         const name = (event.currentTarget as HTMLElement).dataset.integration ?? '';
         this.comparing = this.comparing.filter((open) => open !== name);
-        this.focusAfterRender = `[data-compare="${name}"]`;
+        this.focusAfterRender = { key: 'compare', value: name };
     }
 
     // ----- sync now -----
@@ -389,7 +456,7 @@ export default class RecordSyncStatus extends LightningElement {
                 message: result.message,
                 variant: nothingQueued ? 'warning' : 'success'
             });
-            this.pollStep = 0;
+            this.restartWatch();
             await this.refresh();
         } catch (error) {
             this.toast({ title: 'Sync now failed', message: readErrorMessage(error), variant: 'error' });
@@ -397,7 +464,7 @@ export default class RecordSyncStatus extends LightningElement {
             this.syncingTarget = undefined;
         }
         // The button was disabled while the call ran, which took the focus away: give it back.
-        this.focusAfterRender = target === '*' ? '[data-sync="all"]' : `[data-sync="${target}"]`;
+        this.focusAfterRender = { key: 'sync', value: target === '*' ? 'all' : target };
     }
 
     // ----- live updates -----
@@ -410,9 +477,11 @@ export default class RecordSyncStatus extends LightningElement {
             this.stopPolling();
             this.stopStreaming();
             this.pollStep = 0;
+            this.isStalled = false;
             return;
         }
         if (mode === 'streaming') {
+            this.isStalled = false;
             this.stopPolling();
             this.startStreaming().catch(() => this.fallBackToPolling());
             return;
@@ -426,8 +495,12 @@ export default class RecordSyncStatus extends LightningElement {
     }
 
     private schedulePoll(): void {
-        const plan = nextPoll(this.entries, this.pollStep, Date.now());
-        if (!plan) {
+        const now = Date.now();
+        const plan = nextPoll(this.entries, this.pollStep, now);
+        // A known due time ahead (a retry, a resume) is always waited for; open-ended backing off is not: rows stuck
+        // Queued (schedules stopped during a deploy) would otherwise be asked about once a minute all day.
+        this.isStalled = plan?.kind === 'backoff' && now - this.quietSinceMs >= STALL_AFTER_MS;
+        if (!plan || this.isStalled) {
             return;
         }
         this.pollKind = plan.kind;
@@ -437,9 +510,24 @@ export default class RecordSyncStatus extends LightningElement {
 
     private poll(): void {
         this.pollTimer = undefined;
-        // After a due time the outcome is near: start the backoff again; otherwise take its next step.
-        this.pollStep = this.pollKind === 'due' ? 0 : this.pollStep + 1;
+        // After a due time the outcome is near: start the backoff (and the stall clock) again; otherwise take its next
+        // step.
+        if (this.pollKind === 'due') {
+            this.pollStep = 0;
+            this.quietSinceMs = Date.now();
+        } else {
+            this.pollStep += 1;
+        }
         this.refreshInBackground();
+    }
+
+    /** From the first backoff step, with 15 minutes before polling gives up again. */
+    private restartWatch(): void {
+        this.stopPolling();
+        this.pollStep = 0;
+        this.pollKind = 'backoff';
+        this.quietSinceMs = Date.now();
+        this.isStalled = false;
     }
 
     private stopPolling(): void {
@@ -458,10 +546,8 @@ export default class RecordSyncStatus extends LightningElement {
         if (hidden) {
             this.stopPolling();
         } else if (this.liveMode === 'polling' && this.entries.some(isUnfinished)) {
-            // Back on the tab: look once now, then back off from the start.
-            this.stopPolling();
-            this.pollStep = 0;
-            this.pollKind = 'backoff';
+            // Back on the tab: look once now, then back off from the start (hidden time does not count as waiting).
+            this.restartWatch();
             this.refreshInBackground();
         }
     }
@@ -471,15 +557,16 @@ export default class RecordSyncStatus extends LightningElement {
             return;
         }
         this.subscribing = true;
+        streamingCards.add(this);
         try {
             const enabled = await isEmpEnabled();
             if (!enabled) {
                 this.fallBackToPolling();
                 return;
             }
-            if (!this.errorHandlerRegistered) {
-                this.errorHandlerRegistered = true;
-                onError(() => this.fallBackToPolling());
+            if (!empErrorHandlerRegistered) {
+                empErrorHandlerRegistered = true;
+                onError((error) => RecordSyncStatus.dispatchEmpError(error));
             }
             const subscription = await subscribe<StatusPayload>(STATUS_CHANNEL, -1, (message) =>
                 this.handleStatusEvent(message)
@@ -491,14 +578,23 @@ export default class RecordSyncStatus extends LightningElement {
             }
             // A change that landed between the first answer and the subscription would otherwise go unseen.
             this.refreshInBackground();
-        } catch {
+        } catch (ignored) {
             this.fallBackToPolling();
         } finally {
             this.subscribing = false;
         }
     }
 
+    /** One onError callback for every card: the cards streaming now fall back, if the error concerns the channel. */
+    private static dispatchEmpError(error: unknown): void {
+        if (!errorConcernsChannel(error, STATUS_CHANNEL)) {
+            return;
+        }
+        [...streamingCards].forEach((card) => card.fallBackToPolling());
+    }
+
     private stopStreaming(): void {
+        streamingCards.delete(this);
         if (this.subscription) {
             const subscription = this.subscription;
             this.subscription = undefined;
@@ -534,7 +630,7 @@ export default class RecordSyncStatus extends LightningElement {
         if (this.wiredStatuses) {
             try {
                 await refreshApex(this.wiredStatuses);
-            } catch {
+            } catch (ignored) {
                 // The wire reports its own error state.
             }
         }
@@ -627,27 +723,34 @@ export default class RecordSyncStatus extends LightningElement {
                 await navigator.clipboard.writeText(text);
                 return true;
             }
-        } catch {
+        } catch (ignored) {
             // Denied (no permission, not a secure context): fall back to a selection below.
         }
         this.selectCorrelationId(text);
         try {
             // The older API still copies a selection where the Clipboard API is refused.
             return document.execCommand('copy');
-        } catch {
+        } catch (ignored) {
             return false;
         }
     }
 
     private selectCorrelationId(id: string): void {
-        const node = this.template?.querySelector(`[data-correlation-id="${id}"]`);
+        const node = this.findByData({ key: 'correlationId', value: id });
         const selection = window.getSelection();
         if (node && selection) {
             selection.selectAllChildren(node);
         }
     }
 
-    private focusOn(selector: string): void {
-        (this.template?.querySelector(selector) as HTMLElement | null)?.focus();
+    private focusOn(target: DataTarget): void {
+        this.findByData(target)?.focus();
+    }
+
+    /** Compares dataset values instead of building `[data-x="<value>"]`: a value with a quote would throw. */
+    private findByData({ key, value }: DataTarget): HTMLElement | undefined {
+        const attribute = `data-${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+        const nodes = this.template?.querySelectorAll<HTMLElement>(`[${attribute}]`) ?? [];
+        return Array.from(nodes).find((node) => node.dataset[key] === value);
     }
 }

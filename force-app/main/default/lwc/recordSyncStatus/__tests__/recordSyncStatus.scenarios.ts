@@ -194,14 +194,14 @@ export const scenarios: PreviewScenario[] = [
     },
     {
         id: 'record-sync-status-live-polling',
-        title: 'Record page: a queued change is delivered while the page is open (polling, 3 s)',
+        title: 'Record page: a queued change is delivered while the page is open (polling, 3 s ± 20 %)',
         component: COMPONENT,
         props,
         apex: {
             [STATUS]: { sequence: [{ data: live.queued }, { data: live.delivered }] },
             [ACTIONS]: { data: actions.allowed }
         },
-        steps: [{ expectText: 'Waiting to be sent.' }, { screenshot: 'queued' }, { waitMs: 3500 }],
+        steps: [{ expectText: 'Waiting to be sent.' }, { screenshot: 'queued' }, { waitMs: 4000 }],
         expect: {
             text: ['Delivered', 'Delivered just now · Nov 20, 2026, 4:00 AM'],
             toasts: ['Delivered to ERP_Customer']
@@ -216,7 +216,7 @@ export const scenarios: PreviewScenario[] = [
             [STATUS]: { sequence: [{ data: live.inProgress }, { data: live.retry }] },
             [ACTIONS]: { data: actions.allowed }
         },
-        steps: [{ expectText: 'Being sent now.' }, { waitMs: 3500 }],
+        steps: [{ expectText: 'Being sent now.' }, { waitMs: 4000 }],
         expect: {
             text: ['Retry scheduled', 'Next attempt in 4 min'],
             toasts: ['Sending to ERP_Customer failed; Relay will retry in 4 min']
@@ -262,7 +262,60 @@ export const scenarios: PreviewScenario[] = [
             [STATUS]: { sequence: [{ data: live.queued }, { data: live.delivered }] },
             [ACTIONS]: { data: actions.allowed }
         },
-        steps: [{ expectText: 'Checking for updates while a change is on its way.' }, { waitMs: 3500 }],
+        steps: [{ expectText: 'Checking for updates while a change is on its way.' }, { waitMs: 4000 }],
+        expect: { text: ['Delivered'], toasts: ['Delivered to ERP_Customer'] }
+    },
+    {
+        id: 'record-sync-status-live-before-open',
+        title: 'Record page: the first answer was cached; the fresh one is a delivery of 3 h ago (shown, not toasted)',
+        component: COMPONENT,
+        props,
+        apex: {
+            [STATUS]: { sequence: [{ data: live.queued }, { data: live.deliveredBeforeOpen }] },
+            [ACTIONS]: { data: actions.allowed }
+        },
+        steps: [{ expectText: 'Waiting to be sent.' }, { waitMs: 4000 }],
+        expect: {
+            text: ['Delivered', 'Delivered 3 h ago · Nov 20, 2026, 1:00 AM'],
+            absent: ['Delivered to ERP_Customer']
+        }
+    },
+    {
+        id: 'record-sync-status-live-streaming-other-error',
+        title: 'Record page: empApi reports an error of another channel on the page; streaming goes on',
+        component: COMPONENT,
+        props: { ...props, liveUpdates: 'Streaming (empApi)' },
+        apex: {
+            [STATUS]: { sequence: [{ data: live.queued }, { data: live.queued }, { data: live.delivered }] },
+            [ACTIONS]: { data: actions.allowed }
+        },
+        empErrors: [
+            {
+                afterMs: 300,
+                error: { channel: '/meta/subscribe', subscription: '/event/Other__e', error: '403::denied' }
+            }
+        ],
+        events: [{ afterMs: 1500, channel: CHANNEL, payload: live.thisRecordEvent }],
+        steps: [{ waitMs: 800 }, { expectText: 'Updating live while a change is on its way.' }, { waitMs: 1500 }],
+        expect: { text: ['Delivered'], toasts: ['Delivered to ERP_Customer'] }
+    },
+    {
+        id: 'record-sync-status-live-streaming-connection-lost',
+        title: 'Record page: the streaming connection drops; the page falls back to polling',
+        component: COMPONENT,
+        props: { ...props, liveUpdates: 'Streaming (empApi)' },
+        apex: {
+            [STATUS]: { sequence: [{ data: live.queued }, { data: live.queued }, { data: live.delivered }] },
+            [ACTIONS]: { data: actions.allowed }
+        },
+        empErrors: [
+            { afterMs: 300, error: { channel: '/meta/connect', error: '403::Unknown client', successful: false } }
+        ],
+        steps: [
+            { expectText: 'Checking for updates while a change is on its way.' },
+            { screenshot: 'polling' },
+            { waitMs: 4000 }
+        ],
         expect: { text: ['Delivered'], toasts: ['Delivered to ERP_Customer'] }
     }
 ];

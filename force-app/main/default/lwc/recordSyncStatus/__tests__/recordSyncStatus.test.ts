@@ -9,7 +9,7 @@ import getRecordSyncStatus from '@salesforce/apex/IntegrationStatusController.ge
 import getRecordActions from '@salesforce/apex/IntegrationStatusController.getRecordActions';
 import syncNow from '@salesforce/apex/IntegrationStatusController.syncNow';
 import compareRecord from '@salesforce/apexContinuation/IntegrationStatusController.compareRecord';
-import RecordSyncStatus, { attemptsLine, detailOf, formatDateTime } from 'c/recordSyncStatus';
+import RecordSyncStatus, { attemptsLine, detailOf, formatDateTime, STALLED_MESSAGE } from 'c/recordSyncStatus';
 import statuses from './data/statuses.json';
 import live from './data/live.json';
 import actions from './data/actions.json';
@@ -47,6 +47,18 @@ const compareMock = compareRecord as unknown as jest.Mock<(params: unknown) => P
 const refreshMock = refreshApex as unknown as jest.Mock<(value: unknown) => Promise<void>>;
 const isEmpEnabledMock = isEmpEnabled as unknown as jest.Mock<() => Promise<boolean>>;
 const subscribeMock = subscribe as unknown as jest.Mock<(...args: unknown[]) => Promise<unknown>>;
+const onErrorMock = onError as unknown as jest.Mock<(callback: (error: unknown) => void) => void>;
+
+/** Every callback handed to empApi's onError while this file runs (clearAllMocks forgets the calls, not this list). */
+const empErrorCallbacks: ((error: unknown) => void)[] = [];
+onErrorMock.mockImplementation((callback) => {
+    empErrorCallbacks.push(callback);
+});
+
+/** empApi reporting an error: it calls every onError callback of the page. */
+function reportEmpError(error: unknown): void {
+    empErrorCallbacks.forEach((callback) => callback(error));
+}
 
 const RECORD_ID = '001000000000001AAA';
 const CHANNEL = '/event/Integration_Status__e';
@@ -61,6 +73,19 @@ interface Toast {
 }
 
 let toasts: Toast[] = [];
+let focusSpy: jest.SpiedFunction<HTMLElement['focus']> | undefined;
+
+/** The elements focus() is called on, in order (base components are stubs: their hosts take no real focus). */
+function recordFocus(): Element[] {
+    const focused: Element[] = [];
+    focusSpy = jest.spyOn(HTMLElement.prototype, 'focus').mockImplementation(function (this: HTMLElement) {
+        focused.push(this);
+    });
+    return focused;
+}
+
+/** Math.random for the poll jitter: 0.5 leaves backoff steps as they are (3 s, 5 s...); 0 leaves due times as they are. */
+let randomSpy: jest.SpiedFunction<typeof Math.random>;
 
 function mount(props: Partial<Card> = {}): Card {
     const element = createElement('c-record-sync-status', { is: RecordSyncStatus }) as Card;
@@ -119,12 +144,16 @@ describe('c-record-sync-status', () => {
     beforeEach(() => {
         toasts = [];
         setVisibility('visible');
+        randomSpy = jest.spyOn(Math, 'random').mockReturnValue(0.5);
     });
 
     afterEach(() => {
         while (document.body.firstChild) {
             document.body.removeChild(document.body.firstChild);
         }
+        randomSpy.mockRestore();
+        focusSpy?.mockRestore();
+        focusSpy = undefined;
         jest.clearAllMocks();
         jest.useRealTimers();
     });
@@ -332,6 +361,22 @@ describe('c-record-sync-status', () => {
             expect(toasts[0]).toEqual(expect.objectContaining({ title: 'Correlation id copied' }));
         });
 
+        it('selects an id with quotes in it (never put into a selector)', async () => {
+            // Finding 13: `[data-correlation-id="${id}"]` threw for an id containing ".
+            const odd = 'ext-"42"]';
+            Object.defineProperty(navigator, 'clipboard', { configurable: true, value: undefined });
+            Object.defineProperty(document, 'execCommand', { configurable: true, value: jest.fn(() => false) });
+            const element = mount();
+            statusAdapter.emit([{ ...statuses.delivered[0], correlationId: odd }]);
+            await flush();
+
+            click($(element, 'lightning-button-icon[title="Copy correlation id"]'));
+            await flush();
+
+            expect(window.getSelection()?.toString()).toBe(odd);
+            expect(toasts[0]).toEqual(expect.objectContaining({ title: 'Copy the correlation id', variant: 'info' }));
+        });
+
         it('leaves the id selected and says how to copy it when nothing can copy', async () => {
             Object.defineProperty(navigator, 'clipboard', { configurable: true, value: undefined });
             Object.defineProperty(document, 'execCommand', {
@@ -391,6 +436,42 @@ describe('c-record-sync-status', () => {
             expect(toasts[0]).toEqual(expect.objectContaining({ message: 'Queued for ERP_Customer.' }));
             // Inactive integrations have no row button.
             expect(buttonLabelled(element, 'Sync Marketing_Leads now')).toBeUndefined();
+        });
+
+        it('gives the focus back to the button after the call, found by its data value', async () => {
+            const focused = recordFocus();
+            syncNowMock.mockResolvedValue(syncResults.queued);
+            const odd = 'Odd "Name"';
+            const element = mount();
+            actionsAdapter.emit({
+                ...actions.allowed,
+                integrations: [
+                    ...actions.allowed.integrations,
+                    { integration: odd, active: true, compareOffered: true }
+                ]
+            });
+            statusAdapter.emit([...statuses.delivered, { ...statuses.delivered[0], integration: odd }]);
+            await flush();
+
+            const button = buttonLabelled(element, `Sync ${odd} now`);
+            click(button);
+            await flush();
+            expect(syncNowMock).toHaveBeenCalledWith({ recordId: RECORD_ID, integration: odd });
+            expect(focused).toEqual([button]);
+
+            click($(element, '[data-sync="all"]'));
+            await flush();
+            expect(focused[1]).toBe($(element, '[data-sync="all"]'));
+
+            click(buttonLabelled(element, `Compare ${odd} with the external system`));
+            await flush();
+            const panel = $$(element, 'c-record-compare').find((node) => node.dataset.integration === odd);
+            panel?.dispatchEvent(new CustomEvent('close'));
+            await flush();
+            // (the panel focused its own heading when it opened)
+            expect(focused[focused.length - 1]).toBe(
+                buttonLabelled(element, `Compare ${odd} with the external system`)
+            );
         });
 
         it('passes the configured integration from the card button', async () => {
@@ -554,6 +635,50 @@ describe('c-record-sync-status', () => {
             expect(toasts).toEqual([]);
         });
 
+        it('shows, without a toast, a change that happened before the page opened', async () => {
+            // Finding 9: the wire can answer from its cache first (still Queued), then with the fresh value.
+            const element = mount();
+            statusAdapter.emit(live.queued);
+            await flush();
+            statusAdapter.emit(live.deliveredBeforeOpen);
+            await flush();
+
+            expect(text(row(element, 'ERP_Customer'), '[data-id="status"]')).toBe('Delivered');
+            expect(toasts).toEqual([]);
+            expect($(element, '[data-id="announcement"]')?.textContent).toBe('');
+
+            statusAdapter.emit(live.inProgress);
+            await flush();
+            statusAdapter.emit(live.deadLetterBeforeOpen);
+            await flush();
+            expect(toasts).toEqual([]);
+        });
+
+        it('toasts a change from just before the page connected, within the clock-skew allowance', async () => {
+            jest.setSystemTime(new Date(NOW.getTime() + 8000));
+            mount();
+            statusAdapter.emit(live.queued);
+            await flush();
+            // Delivered at 12:00:03, the page connected at 12:00:08: 5 s of allowance for the server's clock.
+            statusAdapter.emit(live.delivered);
+            await flush();
+            expect(toasts).toEqual([expect.objectContaining({ title: 'Delivered to ERP_Customer' })]);
+        });
+
+        it('does not toast a delivery made while the card was detached, once attached again', async () => {
+            const element = mount();
+            statusAdapter.emit(live.queued);
+            await flush();
+            document.body.removeChild(element);
+            jest.setSystemTime(new Date(NOW.getTime() + 60 * 60 * 1000));
+            document.body.appendChild(element);
+            statusAdapter.emit(live.delivered);
+            await flush();
+
+            expect(text(row(element, 'ERP_Customer'), '[data-id="status"]')).toBe('Delivered');
+            expect(toasts).toEqual([]);
+        });
+
         it('toasts nothing on the first answer, even for a failure', async () => {
             mount();
             statusAdapter.emit(live.deadLetter);
@@ -563,6 +688,7 @@ describe('c-record-sync-status', () => {
         });
 
         it('warns when an attempt failed and a retry is scheduled, then sleeps until the retry is due', async () => {
+            randomSpy.mockReturnValue(0);
             const element = mount();
             statusAdapter.emit(live.inProgress);
             await flush();
@@ -582,8 +708,10 @@ describe('c-record-sync-status', () => {
             expect(refreshMock).not.toHaveBeenCalled();
             await jest.advanceTimersByTimeAsync(1);
             expect(refreshMock).toHaveBeenCalledTimes(1);
-            // Then the backoff starts again at 3 s (the dispatcher is picking the row up).
-            await jest.advanceTimersByTimeAsync(3000);
+            // Then the backoff starts again at 3 s, less 20 % with this random value (the dispatcher is picking it up).
+            await jest.advanceTimersByTimeAsync(2399);
+            expect(refreshMock).toHaveBeenCalledTimes(1);
+            await jest.advanceTimersByTimeAsync(1);
             expect(refreshMock).toHaveBeenCalledTimes(2);
         });
 
@@ -634,6 +762,7 @@ describe('c-record-sync-status', () => {
         });
 
         it('waits for a paused circuit to resume', async () => {
+            randomSpy.mockReturnValue(0);
             mount();
             statusAdapter.emit(statuses.paused);
             await flush();
@@ -642,6 +771,92 @@ describe('c-record-sync-status', () => {
             expect(refreshMock).not.toHaveBeenCalled();
             await jest.advanceTimersByTimeAsync(1);
             expect(refreshMock).toHaveBeenCalledTimes(1);
+        });
+
+        it('spreads the wake after a resume time over the next 20 %, so pages do not all ask at once', async () => {
+            // Finding 10: every page showing the paused circuit used to ask at resumeAt + 2 s, together.
+            randomSpy.mockReturnValue(0.99);
+            mount();
+            statusAdapter.emit(statuses.paused);
+            await flush();
+
+            const due = 10 * 60 * 1000 + 2000;
+            await jest.advanceTimersByTimeAsync(due);
+            expect(refreshMock).not.toHaveBeenCalled();
+            await jest.advanceTimersByTimeAsync(Math.round(due * 0.198) - 1);
+            expect(refreshMock).not.toHaveBeenCalled();
+            await jest.advanceTimersByTimeAsync(1);
+            expect(refreshMock).toHaveBeenCalledTimes(1);
+        });
+
+        it('gives up after 15 minutes without any change: "Still waiting", and Refresh starts watching again', async () => {
+            // Finding 10: a row stuck Queued (schedules stopped during a deploy) was asked about every minute forever.
+            const focused = recordFocus();
+            const element = mount();
+            statusAdapter.emit(live.queued);
+            await flush();
+
+            await jest.advanceTimersByTimeAsync(16 * 60 * 1000);
+            const calls = refreshMock.mock.calls.length;
+            // 3, 8, 18, 38, 68 s, then a minute apart up to 15 min: about 19 looks.
+            expect(calls).toBeGreaterThan(15);
+            expect(calls).toBeLessThan(22);
+            await jest.advanceTimersByTimeAsync(60 * 60 * 1000);
+            expect(refreshMock).toHaveBeenCalledTimes(calls);
+            const stalled = $(element, '[data-id="stalled"]');
+            expect(stalled?.textContent).toContain(STALLED_MESSAGE);
+            expect($(element, '[data-id="live-status"]')).toBeNull();
+            // sa11y refuses fake timers: check with real ones, then go on from the same time.
+            const stalledAt = Date.now();
+            jest.useRealTimers();
+            await expect(element).toBeAccessible();
+            jest.useFakeTimers({ now: stalledAt });
+
+            click(buttonLabelled(element, 'Refresh'));
+            await flush();
+            expect(refreshMock).toHaveBeenCalledTimes(calls + 1);
+            expect($(element, '[data-id="stalled"]')).toBeNull();
+            expect($(element, '[data-id="live-status"]')?.textContent?.trim()).toBe(
+                'Checking for updates while a change is on its way.'
+            );
+            // The Refresh button went away with the message: the focus goes to the card's refresh button.
+            expect(focused).toContain($(element, '[data-id="refresh"]'));
+            await jest.advanceTimersByTimeAsync(3000);
+            expect(refreshMock).toHaveBeenCalledTimes(calls + 2);
+        });
+
+        it('counts the 15 minutes from the last change, and the header refresh restarts them too', async () => {
+            const element = mount();
+            statusAdapter.emit(live.queued);
+            await flush();
+
+            await jest.advanceTimersByTimeAsync(14 * 60 * 1000);
+            statusAdapter.emit(live.inProgress);
+            await flush();
+            await jest.advanceTimersByTimeAsync(10 * 60 * 1000);
+            expect($(element, '[data-id="stalled"]')).toBeNull();
+            const calls = refreshMock.mock.calls.length;
+            await jest.advanceTimersByTimeAsync(2 * 60 * 1000);
+            expect(refreshMock.mock.calls.length).toBeGreaterThan(calls);
+
+            await jest.advanceTimersByTimeAsync(10 * 60 * 1000);
+            expect($(element, '[data-id="stalled"]')).not.toBeNull();
+            click($(element, '[data-id="refresh"]'));
+            await flush();
+            expect($(element, '[data-id="stalled"]')).toBeNull();
+        });
+
+        it('still waits for a retry due after more than 15 quiet minutes', async () => {
+            randomSpy.mockReturnValue(0);
+            mount();
+            statusAdapter.emit([{ ...live.retry[0], nextAttemptAt: '2026-11-20T12:25:00.000Z' }]);
+            await flush();
+
+            await jest.advanceTimersByTimeAsync(25 * 60 * 1000 + 2000);
+            expect(refreshMock).toHaveBeenCalledTimes(1);
+            // The due time passed: the row should move now, so the backoff (and its 15 minutes) start again.
+            await jest.advanceTimersByTimeAsync(2400);
+            expect(refreshMock).toHaveBeenCalledTimes(2);
         });
 
         it('watches only the configured integration', async () => {
@@ -675,6 +890,11 @@ describe('c-record-sync-status', () => {
 
     describe('live updates: streaming (empApi)', () => {
         const STREAMING = 'Streaming (empApi)';
+
+        beforeEach(() => {
+            // The fixtures' changes happen at 12:00:0x: the page opens at 12:00, so they are news (finding 9).
+            jest.useFakeTimers({ now: NOW });
+        });
 
         it('subscribes only while a change is on its way and refreshes for an event naming this record', async () => {
             const element = mount({ liveUpdates: STREAMING });
@@ -737,7 +957,6 @@ describe('c-record-sync-status', () => {
         });
 
         it('falls back to polling when empApi is not enabled', async () => {
-            jest.useFakeTimers({ now: NOW });
             isEmpEnabledMock.mockResolvedValueOnce(false);
             mount({ liveUpdates: STREAMING });
             statusAdapter.emit(live.queued);
@@ -749,7 +968,6 @@ describe('c-record-sync-status', () => {
         });
 
         it('falls back to polling when the subscription fails', async () => {
-            jest.useFakeTimers({ now: NOW });
             subscribeMock.mockRejectedValueOnce(new Error('handshake failed'));
             mount({ liveUpdates: STREAMING });
             statusAdapter.emit(live.queued);
@@ -760,21 +978,70 @@ describe('c-record-sync-status', () => {
         });
 
         it('falls back to polling when the streaming connection reports an error', async () => {
-            jest.useFakeTimers({ now: NOW });
-            mount({ liveUpdates: STREAMING });
+            const element = mount({ liveUpdates: STREAMING });
             statusAdapter.emit(live.queued);
             await flush();
             refreshMock.mockClear();
-            const onErrorMock = onError as unknown as jest.Mock<(callback: (error: unknown) => void) => void>;
-            const report = onErrorMock.mock.calls[0][0];
 
-            report({ error: 'connection lost' });
+            reportEmpError({ channel: '/meta/connect', error: 'connection lost', successful: false });
             await flush();
             expect(unsubscribe).toHaveBeenCalledTimes(1);
+            expect($(element, '[data-id="live-status"]')?.textContent?.trim()).toBe(
+                'Checking for updates while a change is on its way.'
+            );
             await jest.advanceTimersByTimeAsync(3000);
             expect(refreshMock).toHaveBeenCalledTimes(1);
-            report({ error: 'again' });
+            reportEmpError({ error: 'again' });
             expect(unsubscribe).toHaveBeenCalledTimes(1);
+        });
+
+        it('registers one onError callback for the module, however many cards stream, and tells each of them', async () => {
+            // Finding 8: each card added a callback that empApi keeps for good.
+            mount({ liveUpdates: STREAMING });
+            mount({ liveUpdates: STREAMING });
+            statusAdapter.emit(live.queued);
+            await flush();
+            expect(subscribeMock).toHaveBeenCalledTimes(2);
+            expect(empErrorCallbacks).toHaveLength(1);
+
+            reportEmpError({ channel: '/meta/handshake', error: '403::Unknown client', successful: false });
+            await flush();
+            expect(unsubscribe).toHaveBeenCalledTimes(2);
+        });
+
+        it('keeps streaming when the error concerns another channel of the page', async () => {
+            const element = mount({ liveUpdates: STREAMING });
+            statusAdapter.emit(live.queued);
+            await flush();
+            refreshMock.mockClear();
+
+            reportEmpError({ channel: '/meta/subscribe', subscription: '/event/Other__e', error: '403::denied' });
+            reportEmpError({ channel: '/data/AccountChangeEvent', error: 'replay id not available' });
+            await flush();
+            expect(unsubscribe).not.toHaveBeenCalled();
+            expect($(element, '[data-id="live-status"]')?.textContent?.trim()).toBe(
+                'Updating live while a change is on its way.'
+            );
+            await jest.advanceTimersByTimeAsync(60 * 1000);
+            expect(refreshMock).not.toHaveBeenCalled();
+
+            reportEmpError({ channel: '/meta/subscribe', subscription: CHANNEL, error: '403::denied' });
+            await flush();
+            expect(unsubscribe).toHaveBeenCalledTimes(1);
+        });
+
+        it('is not switched to polling by an error that comes while it is not streaming', async () => {
+            mount({ liveUpdates: STREAMING });
+            statusAdapter.emit(live.queued);
+            await flush();
+            statusAdapter.emit(live.delivered);
+            await flush();
+            expect(unsubscribe).toHaveBeenCalledTimes(1);
+
+            reportEmpError({ channel: '/meta/connect', error: 'connection lost' });
+            statusAdapter.emit(live.queued);
+            await flush();
+            expect(subscribeMock).toHaveBeenCalledTimes(2);
         });
     });
 
