@@ -32,6 +32,15 @@ const confirmDialog = LightningConfirm as unknown as { open(options: ConfirmOpti
 export const ALL_INTEGRATIONS = '__all__';
 /** How often a running replay is read again (getOperation). */
 export const POLL_MS = 3000;
+/** After a failed read the next one waits twice as long (6 s, 12 s, 24 s), at most this long. */
+export const MAX_POLL_MS = 30_000;
+/** Consecutive failed reads before the panel stops following the batch and says so. */
+export const MAX_READ_FAILURES = 5;
+
+/** The wait before the next read after `failures` consecutive failed reads: 3 s, 6 s, 12 s, 24 s, 30 s. */
+export function pollDelay(failures: number): number {
+    return Math.min(MAX_POLL_MS, POLL_MS * 2 ** failures);
+}
 /** RelayUiAccess.NO_CONSOLE_ACCESS begins with these words: the refusal gets a designed message, not an error. */
 const CONSOLE_REFUSAL = 'The Relay console needs';
 export const NO_DEAD_LETTERS = 'No dead letters. Every change reached its receiver or is still being retried.';
@@ -66,7 +75,11 @@ interface RunningReplay {
     title: string;
     integration?: string;
     category: string;
+    /** The batch being followed (kept while the tab is away, so that its progress is read again on return). */
+    operationId?: string;
     progress?: OperationProgress;
+    /** Why the last read failed while reads are retried. */
+    readProblem?: string;
     /** The sentence shown once the batch finished or could not be followed. */
     outcome?: string;
     variant?: ShowToastEventInit['variant'];
@@ -111,6 +124,9 @@ export default class RelayDeadLetters extends NavigationMixin(LightningElement) 
     awaitingAnswer = true;
     replay?: RunningReplay;
     pollTimer?: ReturnType<typeof setTimeout>;
+    /** Consecutive failed reads of the batch's progress. */
+    readFailures = 0;
+    private connected = false;
 
     readonly hasReplayPermission = hasReplayPermission === true;
 
@@ -131,7 +147,17 @@ export default class RelayDeadLetters extends NavigationMixin(LightningElement) 
         }
     }
 
+    override connectedCallback(): void {
+        this.connected = true;
+        // Back on the tab (or re-attached) while a batch was followed: read its progress now and follow it again.
+        const replay = this.replay;
+        if (replay?.operationId && replay.outcome === undefined && this.pollTimer === undefined) {
+            this.poll(replay.operationId).catch(() => undefined);
+        }
+    }
+
     override disconnectedCallback(): void {
+        this.connected = false;
         this.stopPolling();
     }
 
@@ -267,6 +293,11 @@ export default class RelayDeadLetters extends NavigationMixin(LightningElement) 
         return `${progress.status}: ${formatCount(done)} of ${formatCount(progress.matched)} done`;
     }
 
+    /** While reads fail and are retried: what failed and when the next read is. */
+    get readProblem(): string | undefined {
+        return this.replay?.outcome === undefined ? this.replay?.readProblem : undefined;
+    }
+
     get replayOutcomeText(): string | undefined {
         return this.replay?.outcome;
     }
@@ -326,18 +357,23 @@ export default class RelayDeadLetters extends NavigationMixin(LightningElement) 
                 'payload stored when it was captured. Fix the cause first, or they fail again.',
             theme: 'warning'
         });
-        if (!confirmed) {
+        if (!confirmed || !this.connected || this.replayRunning) {
             return;
         }
         this.replay = { title: `Replay of the ${category} dead letters ${where}`, integration, category };
+        this.readFailures = 0;
         try {
             const result = await replayMatching({
                 filterJson: JSON.stringify({ integration, statuses: ['Dead Letter'], errorCategory: category }),
                 withCurrentData: false
             });
             if (result.operationId) {
-                this.focusProgress();
-                this.schedulePoll(result.operationId);
+                this.replay = { ...this.replay, operationId: result.operationId };
+                if (this.connected) {
+                    this.focusProgress();
+                    this.schedulePoll(result.operationId);
+                }
+                // Removed meanwhile: connectedCallback follows the batch when the tab is back.
             } else {
                 this.finish(result.message, { title: 'Replay', message: result.message, variant: 'success' });
             }
@@ -347,37 +383,72 @@ export default class RelayDeadLetters extends NavigationMixin(LightningElement) 
         }
     }
 
-    schedulePoll(operationId: string): void {
+    schedulePoll(operationId: string, delayMs = POLL_MS): void {
         this.stopPolling();
+        if (!this.connected) {
+            return;
+        }
         // eslint-disable-next-line @lwc/lwc/no-async-operation -- polling a batch's progress row every 3 s
         this.pollTimer = setTimeout(() => {
             this.poll(operationId).catch(() => undefined);
-        }, POLL_MS);
+        }, delayMs);
     }
 
     async poll(operationId: string): Promise<void> {
         this.pollTimer = undefined;
-        if (!this.replay) {
+        if (!this.replay || !this.connected) {
             return;
         }
+        let progress: OperationProgress;
         try {
-            const progress = await getOperation({ operationId });
-            this.replay = { ...this.replay, progress };
-            if (progress.finished) {
-                const toast = replayOutcome(progress);
-                this.finish(`${toast.title}: ${toast.message}`, toast);
-            } else {
-                this.schedulePoll(operationId);
-            }
+            progress = await getOperation({ operationId });
         } catch (error) {
-            const message = `The replay's progress could not be read: ${readErrorMessage(error)}`;
-            this.finish(message, { title: 'Replay', message, variant: 'error', mode: 'sticky' });
+            if (this.connected && this.replay?.operationId === operationId) {
+                this.readFailed(operationId, readErrorMessage(error));
+            }
+            return;
         }
+        // Left the tab (or dismissed, or another batch) while reading: nothing to show; the return reads again.
+        if (!this.connected || this.replay?.operationId !== operationId) {
+            return;
+        }
+        this.readFailures = 0;
+        this.replay = { ...this.replay, progress, readProblem: undefined };
+        if (progress.finished) {
+            const toast = replayOutcome(progress);
+            this.finish(`${toast.title}: ${toast.message}`, toast);
+        } else {
+            this.schedulePoll(operationId);
+        }
+    }
+
+    /** A read failed: try again later (6 s, 12 s, 24 s, 30 s), and give up, saying so, after 5 failures in a row. */
+    private readFailed(operationId: string, reason: string): void {
+        this.readFailures += 1;
+        if (this.readFailures >= MAX_READ_FAILURES) {
+            const message =
+                `The replay's progress could not be read ${this.readFailures} times in a row (${reason}). ` +
+                'The batch may still be running: refresh the counts later, or look at the operation in Relay Logs.';
+            this.finish(message, { title: 'Replay', message, variant: 'error', mode: 'sticky' });
+            return;
+        }
+        const delayMs = pollDelay(this.readFailures);
+        if (this.replay) {
+            this.replay = {
+                ...this.replay,
+                readProblem: `The progress could not be read (${reason}). Trying again in ${delayMs / 1000} s.`
+            };
+        }
+        this.schedulePoll(operationId, delayMs);
     }
 
     finish(outcome: string, toast: ShowToastEventInit): void {
         if (this.replay) {
-            this.replay = { ...this.replay, outcome, variant: toast.variant };
+            this.replay = { ...this.replay, outcome, variant: toast.variant, readProblem: undefined };
+        }
+        if (!this.connected) {
+            // The panel keeps the outcome for the return; no toast from a page that is not shown.
+            return;
         }
         this.dispatchEvent(new ShowToastEvent(toast));
         refreshApex(this.wiredSummary).catch(() => undefined);
@@ -392,6 +463,7 @@ export default class RelayDeadLetters extends NavigationMixin(LightningElement) 
     }
 
     handleDismiss(): void {
+        this.stopPolling();
         this.replay = undefined;
         this.template?.querySelector<HTMLElement>('[data-id="total"]')?.focus();
     }

@@ -7,7 +7,13 @@ import getDeadLetterSummary from '@salesforce/apex/RelayConsoleController.getDea
 import getIntegrationNames from '@salesforce/apex/RelayConsoleController.getIntegrationNames';
 import getOperation from '@salesforce/apex/RelayConsoleController.getOperation';
 import replayMatching from '@salesforce/apex/RelayConsoleController.replayMatching';
-import RelayDeadLetters, { NO_DEAD_LETTERS, POLL_MS, replayOutcome } from 'c/relayDeadLetters';
+import RelayDeadLetters, {
+    MAX_READ_FAILURES,
+    NO_DEAD_LETTERS,
+    POLL_MS,
+    pollDelay,
+    replayOutcome
+} from 'c/relayDeadLetters';
 import type { OperationProgress } from 'relay/apex-types';
 import summaryAll from './data/summaryAll.json';
 import summaryCapped from './data/summaryCapped.json';
@@ -394,7 +400,7 @@ describe('c-relay-dead-letters', () => {
             expect(operationMock).not.toHaveBeenCalled();
         });
 
-        it('says so when the progress cannot be read', async () => {
+        it('retries a failed read after 6, 12, 24 and 30 s, then gives up and says so (finding 4)', async () => {
             jest.useFakeTimers();
             replayMock.mockResolvedValue(operations.started);
             operationMock.mockRejectedValue(new Error('Network down'));
@@ -405,11 +411,63 @@ describe('c-relay-dead-letters', () => {
             await flush();
             await jest.advanceTimersByTimeAsync(POLL_MS);
             await flush();
-
-            expect(q(element, '[data-id="replay-outcome"]')?.textContent).toBe(
-                "The replay's progress could not be read: Network down"
+            expect(operationMock).toHaveBeenCalledTimes(1);
+            // Still followed, with the problem in view.
+            expect(q(element, '[data-id="replay-outcome"]')).toBeNull();
+            expect(q(element, '[data-id="read-problem"]')?.textContent?.trim()).toBe(
+                'The progress could not be read (Network down). Trying again in 6 s.'
             );
+            expect(toasts).toHaveLength(0);
+
+            /** The next read comes exactly `waitMs` after the last one. */
+            const nextReadAfter = async (waitMs: number, reads: number): Promise<void> => {
+                await jest.advanceTimersByTimeAsync(waitMs - 1);
+                expect(operationMock).toHaveBeenCalledTimes(reads - 1);
+                await jest.advanceTimersByTimeAsync(1);
+                await flush();
+                expect(operationMock).toHaveBeenCalledTimes(reads);
+            };
+            await nextReadAfter(6000, 2);
+            await nextReadAfter(12_000, 3);
+            await nextReadAfter(24_000, 4);
+            expect(q(element, '[data-id="read-problem"]')?.textContent).toContain('Trying again in 30 s.');
+            await jest.advanceTimersByTimeAsync(30_000);
+            await flush();
+
+            expect(operationMock).toHaveBeenCalledTimes(MAX_READ_FAILURES);
+            expect(q(element, '[data-id="replay-outcome"]')?.textContent).toBe(
+                "The replay's progress could not be read 5 times in a row (Network down). The batch may still be " +
+                    'running: refresh the counts later, or look at the operation in Relay Logs.'
+            );
+            expect(q(element, '[data-id="read-problem"]')).toBeNull();
+            expect(toasts).toHaveLength(1);
             expect(toasts[0].detail).toMatchObject({ variant: 'error' });
+            await jest.advanceTimersByTimeAsync(MAX_READ_FAILURES * 30_000);
+            expect(operationMock).toHaveBeenCalledTimes(MAX_READ_FAILURES);
+        });
+
+        it('goes back to every 3 s once a read succeeds again', async () => {
+            jest.useFakeTimers();
+            replayMock.mockResolvedValue(operations.started);
+            operationMock
+                .mockRejectedValueOnce(new Error('Network down'))
+                .mockResolvedValueOnce(operations.running)
+                .mockRejectedValueOnce(new Error('Network down'))
+                .mockResolvedValueOnce(operations.completed);
+            const element = await show(summaryAll);
+
+            click(row(element, 'Timeout')?.querySelector('[data-id="replay-all"]'));
+            await flush();
+            await jest.advanceTimersByTimeAsync(POLL_MS + 6000);
+            await flush();
+            expect(q(element, '[data-id="replay-progress"]')?.textContent).toBe('Running: 402 of 812 done');
+            expect(q(element, '[data-id="read-problem"]')).toBeNull();
+
+            // The count of failures started again: the next retry is 6 s away, not 12 s.
+            await jest.advanceTimersByTimeAsync(POLL_MS + 6000);
+            await flush();
+            expect(operationMock).toHaveBeenCalledTimes(4);
+            expect(q(element, '[data-id="replay-outcome"]')?.textContent).toContain('Replay finished');
         });
 
         it('toasts the message of a replay that finished at once', async () => {
@@ -424,11 +482,12 @@ describe('c-relay-dead-letters', () => {
             expect(refreshApex).toHaveBeenCalledTimes(1);
         });
 
-        it('stops polling when the component is removed', async () => {
+        it('stops polling when the component is removed, and follows the batch again when it is back (finding 4)', async () => {
             jest.useFakeTimers();
             replayMock.mockResolvedValue(operations.started);
-            operationMock.mockResolvedValue(operations.running);
+            operationMock.mockResolvedValueOnce(operations.running).mockResolvedValueOnce(operations.completed);
             const element = await show(summaryAll);
+            const toasts = toastsOf(element);
 
             click(row(element, 'Timeout')?.querySelector('[data-id="replay-all"]'));
             await flush();
@@ -436,6 +495,102 @@ describe('c-relay-dead-letters', () => {
             await jest.advanceTimersByTimeAsync(POLL_MS * 2);
 
             expect(operationMock).not.toHaveBeenCalled();
+
+            document.body.appendChild(element);
+            await flush();
+            // Read at once on return, then every 3 s again.
+            expect(operationMock).toHaveBeenCalledTimes(1);
+            expect(q(element, '[data-id="replay-progress"]')?.textContent).toBe('Running: 402 of 812 done');
+            await jest.advanceTimersByTimeAsync(POLL_MS);
+            await flush();
+            expect(q(element, '[data-id="replay-outcome"]')?.textContent).toContain('Replay finished');
+            expect(toasts).toHaveLength(1);
+        });
+
+        it('neither toasts nor polls from a page left while a read was on its way (finding 4)', async () => {
+            jest.useFakeTimers();
+            replayMock.mockResolvedValue(operations.started);
+            let answer: (value: unknown) => void = () => undefined;
+            operationMock.mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
+            const element = await show(summaryAll);
+            const toasts = toastsOf(element);
+
+            click(row(element, 'Timeout')?.querySelector('[data-id="replay-all"]'));
+            await flush();
+            await jest.advanceTimersByTimeAsync(POLL_MS);
+            document.body.removeChild(element);
+            answer(operations.completed);
+            await flush();
+            await jest.advanceTimersByTimeAsync(POLL_MS * 3);
+
+            expect(toasts).toHaveLength(0);
+            expect(refreshApex).not.toHaveBeenCalled();
+            expect(operationMock).toHaveBeenCalledTimes(1);
+
+            // Back on the tab: the finished batch is read again and its outcome shown.
+            operationMock.mockResolvedValueOnce(operations.completed);
+            document.body.appendChild(element);
+            await flush();
+            expect(toasts).toHaveLength(1);
+            expect(q(element, '[data-id="replay-outcome"]')?.textContent).toContain('Replay finished');
+        });
+
+        it('neither toasts nor polls when the page is left before the batch starts (finding 4)', async () => {
+            jest.useFakeTimers();
+            let started: (value: unknown) => void = () => undefined;
+            replayMock.mockReturnValueOnce(new Promise((resolve) => (started = resolve)));
+            operationMock.mockResolvedValue(operations.running);
+            const element = await show(summaryAll);
+            const toasts = toastsOf(element);
+
+            click(row(element, 'Timeout')?.querySelector('[data-id="replay-all"]'));
+            await flush();
+            document.body.removeChild(element);
+            started(operations.started);
+            await flush();
+            await jest.advanceTimersByTimeAsync(POLL_MS * 3);
+
+            expect(operationMock).not.toHaveBeenCalled();
+            expect(toasts).toHaveLength(0);
+
+            document.body.appendChild(element);
+            await flush();
+            expect(operationMock).toHaveBeenCalledWith({ operationId: 'a0B000000000001AAA' });
+        });
+
+        it('keeps the outcome of a refused start for the return, without a toast meanwhile', async () => {
+            let refuse: (reason: unknown) => void = () => undefined;
+            replayMock.mockReturnValueOnce(new Promise((_resolve, reject) => (refuse = reject)));
+            const element = await show(summaryAll);
+            const toasts = toastsOf(element);
+
+            click(row(element, 'Timeout')?.querySelector('[data-id="replay-all"]'));
+            await flush();
+            document.body.removeChild(element);
+            refuse({ body: { message: 'Another replay of these rows is running (OP-000040).' } });
+            await flush();
+            document.body.appendChild(element);
+            await flush();
+
+            expect(toasts).toHaveLength(0);
+            expect(q(element, '[data-id="replay-outcome"]')?.textContent).toBe(
+                'Another replay of these rows is running (OP-000040).'
+            );
+            expect(operationMock).not.toHaveBeenCalled();
+        });
+
+        it('does not start a batch when the page was left while the confirmation was open', async () => {
+            let answer: (value: boolean) => void = () => undefined;
+            confirmOpen.mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
+            const element = await show(summaryAll);
+
+            click(row(element, 'Timeout')?.querySelector('[data-id="replay-all"]'));
+            await flush();
+            document.body.removeChild(element);
+            answer(true);
+            await flush();
+
+            expect(replayMock).not.toHaveBeenCalled();
         });
 
         it('is accessible while a replay runs', async () => {
@@ -446,6 +601,12 @@ describe('c-relay-dead-letters', () => {
 
             await expect(element).toBeAccessible();
         });
+    });
+});
+
+describe('pollDelay', () => {
+    it('doubles the wait after each failed read, up to 30 s', () => {
+        expect([0, 1, 2, 3, 4, 5].map(pollDelay)).toEqual([3000, 6000, 12_000, 24_000, 30_000, 30_000]);
     });
 });
 
