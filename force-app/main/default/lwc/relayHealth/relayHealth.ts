@@ -47,6 +47,8 @@ export const HEALTHY_RATE = 0.99;
 export const DEGRADED_RATE = 0.95;
 
 const HOUR_MS = 3_600_000;
+/** Figures older than this are read again when the tab becomes visible. */
+export const STALE_MS = 5 * 60_000;
 
 interface Tone {
     word: string;
@@ -136,6 +138,13 @@ export function hoursPerBar(windowHours: number): number {
 const hourFormat = new Intl.DateTimeFormat(locale, { hour: 'numeric', timeZone });
 const dayHourFormat = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: 'numeric', timeZone });
 const dayFormat = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone });
+const asOfFormat = new Intl.DateTimeFormat(locale, {
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone
+});
 
 /**
  * The hourly series as bars over the whole window: Apex sends only the hours that have a rollup row, so the hours
@@ -235,8 +244,30 @@ export default class RelayHealth extends LightningElement {
     /** True from a filter change until the wire answers for the new filter. */
     awaitingAnswer = true;
     resettingIntegration?: string;
+    /** When the shown figures were read (the server's windowEnd; the arrival time if it has none). */
+    figuresAt?: number;
 
     readonly windowOptions = WINDOW_OPTIONS;
+
+    private readonly visibilityListener = (): void => this.refreshIfStale();
+
+    override connectedCallback(): void {
+        document.addEventListener('visibilitychange', this.visibilityListener);
+    }
+
+    override disconnectedCallback(): void {
+        document.removeEventListener('visibilitychange', this.visibilityListener);
+    }
+
+    /** A console left open all day: the figures are read again when the tab is looked at and they are old. */
+    private refreshIfStale(): void {
+        if (document.visibilityState !== 'visible' || this.isLoading || this.wiredHealth?.data === undefined) {
+            return;
+        }
+        if (this.figuresAt === undefined || Date.now() - this.figuresAt >= STALE_MS) {
+            refreshApex(this.wiredHealth).catch(() => undefined);
+        }
+    }
 
     get windowHours(): number {
         return Number(this.windowValue);
@@ -257,6 +288,10 @@ export default class RelayHealth extends LightningElement {
         this.wiredHealth = value;
         if (value.data !== undefined || value.error !== undefined) {
             this.awaitingAnswer = false;
+        }
+        if (value.data !== undefined) {
+            const ends = value.data.map((health) => toEpochMs(health.windowEnd)).filter((at) => at !== undefined);
+            this.figuresAt = ends.length > 0 ? Math.min(...ends) : Date.now();
         }
     }
 
@@ -307,6 +342,11 @@ export default class RelayHealth extends LightningElement {
 
     get chooseOneMessage(): string {
         return CHOOSE_ONE;
+    }
+
+    /** "As of Nov 20, 4:00 AM", in the user's locale and time zone. */
+    get asOfLabel(): string {
+        return this.figuresAt === undefined ? '' : `As of ${asOfFormat.format(this.figuresAt)}`;
     }
 
     get windowLabel(): string {
@@ -442,9 +482,14 @@ export default class RelayHealth extends LightningElement {
         }
     }
 
-    /** After a reset the button is gone (or re-enabled): focus stays in the integration's section. */
+    /**
+     * After a reset the button is gone (or re-enabled): focus stays in the integration's section. The name is compared,
+     * not put into a selector, where a quote or bracket in it would break the query.
+     */
     focusHeading(integration: string): void {
-        const heading = this.template?.querySelector<HTMLElement>(`[data-heading="${integration}"]`);
-        heading?.focus();
+        const headings = this.template?.querySelectorAll<HTMLElement>('[data-heading]') ?? [];
+        Array.from(headings)
+            .find((heading) => heading.dataset.heading === integration)
+            ?.focus();
     }
 }

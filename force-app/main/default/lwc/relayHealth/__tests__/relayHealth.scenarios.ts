@@ -36,7 +36,10 @@ export const scenarios: PreviewScenario[] = [
                 'Circuit closed',
                 'Circuit open',
                 '5,000+',
-                'Choose one integration to see its hourly chart.'
+                'Choose one integration to see its hourly chart.',
+                // windowEnd (12:00 UTC) in @salesforce/i18n/timeZone, which the preview takes from the package:
+                // America/Los_Angeles.
+                'As of Nov 20, 4:00 AM'
             ]
         }
     },

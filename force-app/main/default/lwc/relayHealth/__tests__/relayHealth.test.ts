@@ -10,6 +10,7 @@ import type { IntegrationHealth } from 'relay/apex-types';
 import RelayHealth, {
     CHOOSE_ONE,
     NO_INTEGRATIONS,
+    STALE_MS,
     bucketLabel,
     circuitBadge,
     hourlySeries,
@@ -323,6 +324,81 @@ describe('c-relay-health', () => {
         await expect(element).toBeAccessible();
     });
 
+    describe('figures of a console left open (finding 16)', () => {
+        const windowEnd = Date.parse(all[0].windowEnd);
+
+        function setVisibility(state: 'visible' | 'hidden'): void {
+            Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+            document.dispatchEvent(new CustomEvent('visibilitychange'));
+        }
+
+        afterEach(() => {
+            jest.useRealTimers();
+            setVisibility('visible');
+        });
+
+        it("says when the figures were read, in the user's time zone", async () => {
+            const element = await show(all);
+
+            // windowEnd 12:00 UTC is 4:00 AM in Los Angeles (the Jest user's time zone).
+            expect(text(element.shadowRoot as unknown as Element, '[data-id="as-of"]')).toBe('As of Nov 20, 4:00 AM');
+            await expect(element).toBeAccessible();
+        });
+
+        it('reads the figures again when the tab becomes visible and they are older than 5 minutes', async () => {
+            jest.useFakeTimers({ now: windowEnd + 60_000 });
+            const element = mount();
+            namesAdapter.emit(integrationNames);
+            healthAdapter.emit(all);
+            await Promise.resolve();
+
+            setVisibility('hidden');
+            setVisibility('visible');
+            expect(refreshApex).not.toHaveBeenCalled();
+
+            jest.setSystemTime(windowEnd + STALE_MS);
+            setVisibility('hidden');
+            expect(refreshApex).not.toHaveBeenCalled();
+            setVisibility('visible');
+            expect(refreshApex).toHaveBeenCalledTimes(1);
+
+            // The fresh answer is new again: no second read on the next look.
+            healthAdapter.emit(
+                all.map((health) => ({ ...health, windowEnd: new Date(windowEnd + STALE_MS).toISOString() }))
+            );
+            await Promise.resolve();
+            setVisibility('visible');
+            expect(refreshApex).toHaveBeenCalledTimes(1);
+
+            document.body.removeChild(element);
+            jest.setSystemTime(windowEnd + 3 * STALE_MS);
+            setVisibility('visible');
+            expect(refreshApex).toHaveBeenCalledTimes(1);
+        });
+
+        it('has nothing to read again while loading or after an error', async () => {
+            const element = mount();
+            setVisibility('visible');
+            healthAdapter.error({ message: 'Health could not be read.' });
+            await flush();
+            setVisibility('visible');
+
+            expect(refreshApex).not.toHaveBeenCalled();
+            expect(q(element, '[data-id="as-of"]')).toBeNull();
+        });
+
+        it('uses the arrival time for figures without a window end', async () => {
+            jest.useFakeTimers({ now: windowEnd });
+            mount();
+            healthAdapter.emit([{ ...all[0], windowEnd: undefined }]);
+            await Promise.resolve();
+            jest.setSystemTime(windowEnd + STALE_MS - 1);
+            setVisibility('visible');
+
+            expect(refreshApex).not.toHaveBeenCalled();
+        });
+    });
+
     it('refreshes the wired health', async () => {
         const element = await show(all);
         q(element, 'lightning-button-icon')?.dispatchEvent(new CustomEvent('click'));
@@ -401,6 +477,21 @@ describe('c-relay-health', () => {
             finish({ message: 'Reset.' });
             await flush();
             expect(button?.disabled).toBe(false);
+        });
+
+        it('focuses the heading of an integration whose name would break a selector (finding 13)', async () => {
+            resetMock.mockResolvedValue({ message: 'Reset.' });
+            const name = 'Billing "EU" [test]';
+            const element = await show([all[0], { ...all[1], integration: name }]);
+            const article = Array.from(element.shadowRoot?.querySelectorAll<HTMLElement>('article') ?? []).find(
+                (candidate) => candidate.dataset.integration === name
+            );
+
+            article?.querySelector('[data-id="reset"]')?.dispatchEvent(new CustomEvent('click'));
+            await flush();
+
+            expect(resetMock).toHaveBeenCalledWith({ integration: name });
+            expect((element.shadowRoot?.activeElement as HTMLElement | null)?.dataset.heading).toBe(name);
         });
 
         it('toasts the Apex sentence when the reset fails', async () => {
