@@ -2,6 +2,8 @@ import { LightningElement } from 'lwc';
 import { isEmpEnabled, onError, subscribe, unsubscribe } from 'lightning/empApi';
 import type { EmpMessage, EmpSubscription } from 'lightning/empApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import locale from '@salesforce/i18n/locale';
+import timeZone from '@salesforce/i18n/timeZone';
 import { statusBadge } from 'c/relayFormat';
 
 /** The channel Relay publishes one event per dispatcher transaction and integration on (IntegrationStatusPublisher). */
@@ -13,6 +15,15 @@ export const MAX_ROWS = 200;
 /** Record ids shown before "Show all". */
 export const PREVIEW_IDS = 3;
 
+/** Events are collected and shown together at most this often: a burst re-renders the list once, not per event. */
+export const FLUSH_MS = 250;
+/** A tab hidden this long stops its subscription (docs/console.md, "Delivery allocation"). */
+export const HIDDEN_STOP_MS = 5 * 60_000;
+/** A page nobody clicked, typed in or scrolled this long stops its subscription. */
+export const IDLE_STOP_MS = 30 * 60_000;
+/** What counts as someone using the page. */
+const INTERACTIONS = ['pointerdown', 'keydown', 'wheel'];
+
 export const UNAVAILABLE_MESSAGE = 'Live events need Lightning Experience on desktop; use the log table instead.';
 
 /** Integration_Status__e as empApi delivers it. */
@@ -23,6 +34,14 @@ export interface IntegrationStatusPayload {
 }
 
 type ConnectionState = 'connecting' | 'connected' | 'error' | 'unavailable' | 'stopped';
+
+/** Why the page stopped its subscription by itself. */
+type StopReason = 'hidden' | 'idle';
+
+export const AUTO_STOP_MESSAGES: Record<StopReason, string> = {
+    hidden: 'Stopped to save event deliveries: this tab was hidden for 5 minutes.',
+    idle: 'Stopped to save event deliveries: nobody used this page for 30 minutes.'
+};
 
 export interface SummaryBadge {
     key: string;
@@ -98,16 +117,63 @@ export function readEmpError(error: unknown): string {
     return 'The streaming connection failed.';
 }
 
-function plural(count: number, one: string, many: string): string {
-    return count === 1 ? `1 ${one}` : `${count.toLocaleString('en-US')} ${many}`;
+/**
+ * Whether an empApi error concerns `channel`: CometD names the subscription of a failed (un)subscribe, and the channel
+ * of a message; errors of /meta/connect or /meta/handshake (the connection itself) and errors naming nothing concern
+ * every subscriber.
+ */
+export function concernsChannel(error: unknown, channel: string): boolean {
+    if (typeof error !== 'object' || error === null) {
+        return true;
+    }
+    const { subscription, channel: errorChannel } = error as { subscription?: unknown; channel?: unknown };
+    if (typeof subscription === 'string' && subscription) {
+        return subscription === channel;
+    }
+    if (typeof errorChannel === 'string' && errorChannel && !errorChannel.startsWith('/meta/')) {
+        return errorChannel === channel;
+    }
+    return true;
 }
 
-const TIME_FORMAT = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const NUMBER_FORMAT = new Intl.NumberFormat(locale);
+
+function plural(count: number, one: string, many: string): string {
+    return count === 1 ? `1 ${one}` : `${NUMBER_FORMAT.format(count)} ${many}`;
+}
+
+/** The user's Salesforce locale and time zone, like lightning-formatted-date-time in the rows. */
+const TIME_FORMAT = new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZone
+});
+
+/**
+ * empApi keeps one list of error listeners per page and cannot remove one: the module registers a single listener and
+ * hands each error to the instances on the page, which keep the ones about their channel.
+ */
+const liveInstances = new Set<RelayLiveStream>();
+let errorListenerRegistered = false;
+
+function listenToEmpErrors(): void {
+    if (errorListenerRegistered) {
+        return;
+    }
+    errorListenerRegistered = true;
+    onError((error: unknown) => {
+        for (const instance of liveInstances) {
+            instance.handleEmpError(error);
+        }
+    });
+}
 
 /**
  * Console tab: Relay's status changes as they happen, from Integration_Status__e through lightning/empApi.
  * Pause keeps the subscription (events are still delivered and counted, and shown on resume); Stop unsubscribes, so
- * this page no longer uses the org's event delivery allocation (docs/console.md, "Live stream").
+ * this page no longer uses the org's event delivery allocation (docs/console.md, "Live stream"). The page stops by
+ * itself when its tab is hidden for 5 minutes or nobody used it for 30.
  */
 export default class RelayLiveStream extends LightningElement {
     connection: ConnectionState = 'connecting';
@@ -120,20 +186,45 @@ export default class RelayLiveStream extends LightningElement {
     pausedCount = 0;
     integrationFilter = '';
     expandedKeys: string[] = [];
+    stopReason?: StopReason;
 
     private subscription?: EmpSubscription;
     private connected = false;
     private sequence = 0;
-    private errorListenerRegistered = false;
     private pendingFocus?: string;
+    /** Events received since the last flush, oldest first. */
+    private pending: LiveRow[] = [];
+    private flushTimer?: ReturnType<typeof setTimeout>;
+    private idleTimer?: ReturnType<typeof setTimeout>;
+    private hiddenTimer?: ReturnType<typeof setTimeout>;
+    private lastInteractionAt = 0;
+
+    private readonly interactionListener = (): void => {
+        this.lastInteractionAt = Date.now();
+    };
+
+    private readonly visibilityListener = (): void => this.watchVisibility();
 
     override connectedCallback(): void {
         this.connected = true;
+        liveInstances.add(this);
+        this.lastInteractionAt = Date.now();
+        for (const type of INTERACTIONS) {
+            this.template?.addEventListener(type, this.interactionListener);
+        }
+        document.addEventListener('visibilitychange', this.visibilityListener);
         this.start().catch((error: unknown) => this.handleStreamError(error));
     }
 
     override disconnectedCallback(): void {
         this.connected = false;
+        liveInstances.delete(this);
+        for (const type of INTERACTIONS) {
+            this.template?.removeEventListener(type, this.interactionListener);
+        }
+        document.removeEventListener('visibilitychange', this.visibilityListener);
+        this.clearWatchers();
+        this.flushPending();
         this.release().catch(() => undefined);
     }
 
@@ -145,7 +236,7 @@ export default class RelayLiveStream extends LightningElement {
         let enabled: boolean;
         try {
             enabled = await isEmpEnabled();
-        } catch {
+        } catch (ignored) {
             enabled = false;
         }
         if (!this.connected) {
@@ -155,11 +246,8 @@ export default class RelayLiveStream extends LightningElement {
             this.connection = 'unavailable';
             return;
         }
-        if (!this.errorListenerRegistered) {
-            // empApi has one error listener list per page: register once, whatever Retry and Start do later.
-            this.errorListenerRegistered = true;
-            onError((error: unknown) => this.handleStreamError(error));
-        }
+        listenToEmpErrors();
+        this.armWatchers();
         try {
             const subscription = await subscribe<IntegrationStatusPayload>(CHANNEL, NEW_EVENTS_ONLY, (message) =>
                 this.receive(message)
@@ -183,9 +271,16 @@ export default class RelayLiveStream extends LightningElement {
         if (subscription) {
             try {
                 await unsubscribe(subscription);
-            } catch {
+            } catch (ignored) {
                 // The connection is gone already: nothing is delivered to this page any more.
             }
+        }
+    }
+
+    /** An error from empApi's page-wide listener: only the ones about this page's channel (or connection) count. */
+    handleEmpError(error: unknown): void {
+        if (concernsChannel(error, CHANNEL)) {
+            this.handleStreamError(error);
         }
     }
 
@@ -204,21 +299,101 @@ export default class RelayLiveStream extends LightningElement {
     }
 
     async handleStop(): Promise<void> {
-        await this.release();
-        this.connection = 'stopped';
-        this.connectedSince = undefined;
-        this.errorText = undefined;
+        this.stopReason = undefined;
+        await this.stopStream();
         this.focusControl('[data-id="start"]');
     }
 
     async handleStart(): Promise<void> {
+        this.stopReason = undefined;
+        this.lastInteractionAt = Date.now();
         await this.start();
         this.focusControl('[data-id="stop"]');
+    }
+
+    private async stopStream(): Promise<void> {
+        // What arrived before the stop is shown; nothing arrives after it.
+        this.flushPending();
+        this.clearWatchers();
+        this.connection = 'stopped';
+        this.connectedSince = undefined;
+        this.errorText = undefined;
+        await this.release();
+    }
+
+    // ---- automatic stop ---------------------------------------------------------------------------------------
+
+    /** Whether the page holds (or is making) a subscription the org pays deliveries for. */
+    private get streaming(): boolean {
+        return this.connected && this.connection !== 'stopped' && this.connection !== 'unavailable';
+    }
+
+    private armWatchers(): void {
+        this.clearWatchers();
+        this.scheduleIdleCheck(IDLE_STOP_MS - (Date.now() - this.lastInteractionAt));
+        this.watchVisibility();
+    }
+
+    private clearWatchers(): void {
+        clearTimeout(this.idleTimer);
+        clearTimeout(this.hiddenTimer);
+        this.idleTimer = undefined;
+        this.hiddenTimer = undefined;
+    }
+
+    private scheduleIdleCheck(delayMs: number): void {
+        // eslint-disable-next-line @lwc/lwc/no-async-operation -- stops a subscription nobody looks at
+        this.idleTimer = setTimeout(() => this.checkIdle(), Math.max(0, delayMs));
+    }
+
+    private checkIdle(): void {
+        this.idleTimer = undefined;
+        if (!this.streaming) {
+            return;
+        }
+        const idleMs = Date.now() - this.lastInteractionAt;
+        if (idleMs >= IDLE_STOP_MS) {
+            this.autoStop('idle');
+        } else {
+            this.scheduleIdleCheck(IDLE_STOP_MS - idleMs);
+        }
+    }
+
+    private watchVisibility(): void {
+        if (document.visibilityState === 'hidden') {
+            if (this.hiddenTimer === undefined && this.streaming) {
+                // eslint-disable-next-line @lwc/lwc/no-async-operation -- stops the subscription of a hidden tab
+                this.hiddenTimer = setTimeout(() => {
+                    this.hiddenTimer = undefined;
+                    if (this.streaming) {
+                        this.autoStop('hidden');
+                    }
+                }, HIDDEN_STOP_MS);
+            }
+        } else {
+            clearTimeout(this.hiddenTimer);
+            this.hiddenTimer = undefined;
+        }
+    }
+
+    /** No focus move: nobody is looking; the status line (aria-live) says why and offers Start. */
+    private autoStop(reason: StopReason): void {
+        this.stopReason = reason;
+        this.stopStream().catch(() => undefined);
     }
 
     // ---- events -----------------------------------------------------------------------------------------------
 
     private receive(message: EmpMessage<IntegrationStatusPayload>): void {
+        if (!this.connected || this.connection === 'stopped') {
+            return;
+        }
+        if (this.connection === 'error') {
+            // Events arrive again: CometD reconnected by itself after the error it reported.
+            this.connection = 'connected';
+            this.errorText = undefined;
+            this.connectedSince = Date.now();
+        }
         const payload = message.data?.payload ?? {};
         const recordIds = parseRecordIds(payload.Record_Ids__c);
         this.sequence += 1;
@@ -230,12 +405,28 @@ export default class RelayLiveStream extends LightningElement {
             recordIds,
             recordCountLabel: plural(recordIds.length, 'record', 'records')
         };
-        if (this.paused) {
-            this.pausedCount += 1;
-            this.pausedRows = [row, ...this.pausedRows].slice(0, MAX_ROWS);
+        this.pending.push(row);
+        if (this.flushTimer === undefined) {
+            // eslint-disable-next-line @lwc/lwc/no-async-operation -- one re-render per burst of events
+            this.flushTimer = setTimeout(() => this.flushPending(), FLUSH_MS);
+        }
+    }
+
+    /** Shows (or, while paused, keeps) the events received since the last flush, in one re-render. */
+    private flushPending(): void {
+        clearTimeout(this.flushTimer);
+        this.flushTimer = undefined;
+        if (this.pending.length === 0) {
             return;
         }
-        this.addRows([row]);
+        const newestFirst = this.pending.reverse();
+        this.pending = [];
+        if (this.paused) {
+            this.pausedCount += newestFirst.length;
+            this.pausedRows = [...newestFirst, ...this.pausedRows].slice(0, MAX_ROWS);
+            return;
+        }
+        this.addRows(newestFirst);
     }
 
     private addRows(newestFirst: LiveRow[]): void {
@@ -248,12 +439,15 @@ export default class RelayLiveStream extends LightningElement {
     }
 
     handlePause(): void {
+        // What arrived before the click is on screen; what arrives after it waits.
+        this.flushPending();
         this.paused = true;
         this.focusControl('[data-id="resume"]');
     }
 
     /** Resume shows what arrived while paused: it was delivered (and paid for) anyway, and hiding it would leave a gap. */
     handleResume(): void {
+        this.flushPending();
         this.paused = false;
         // Events beyond what the buffer kept were dropped while paused.
         this.droppedCount += Math.max(0, this.pausedCount - this.pausedRows.length);
@@ -264,6 +458,9 @@ export default class RelayLiveStream extends LightningElement {
     }
 
     handleClear(): void {
+        clearTimeout(this.flushTimer);
+        this.flushTimer = undefined;
+        this.pending = [];
         this.rows = [];
         this.pausedRows = [];
         this.pausedCount = 0;
@@ -298,7 +495,7 @@ export default class RelayLiveStream extends LightningElement {
                     variant: 'success'
                 })
             );
-        } catch {
+        } catch (ignored) {
             this.dispatchEvent(
                 new ShowToastEvent({
                     title: 'Not copied',
@@ -310,11 +507,15 @@ export default class RelayLiveStream extends LightningElement {
     }
 
     private focusControl(selector: string): void {
-        // After the re-render: the control that replaces the one just clicked takes the focus.
+        // After the re-render: the control that replaces the one just clicked takes the focus. The re-render may have
+        // happened already (while an awaited call ran): then the control is there now.
         this.pendingFocus = selector;
+        Promise.resolve()
+            .then(() => this.applyPendingFocus())
+            .catch(() => undefined);
     }
 
-    override renderedCallback(): void {
+    private applyPendingFocus(): void {
         if (this.pendingFocus) {
             const target = this.template?.querySelector<HTMLElement>(this.pendingFocus);
             if (target) {
@@ -322,6 +523,10 @@ export default class RelayLiveStream extends LightningElement {
                 target.focus();
             }
         }
+    }
+
+    override renderedCallback(): void {
+        this.applyPendingFocus();
     }
 
     // ---- view -------------------------------------------------------------------------------------------------
@@ -336,6 +541,15 @@ export default class RelayLiveStream extends LightningElement {
 
     get isStopped(): boolean {
         return this.connection === 'stopped';
+    }
+
+    /** Stopped by the page itself: the status line offers Start (the header's Start is not repeated). */
+    get isAutoStopped(): boolean {
+        return this.isStopped && this.stopReason !== undefined;
+    }
+
+    get showHeaderStart(): boolean {
+        return this.isStopped && this.stopReason === undefined;
     }
 
     get canStop(): boolean {
@@ -355,7 +569,9 @@ export default class RelayLiveStream extends LightningElement {
             case 'error':
                 return `Connection lost: ${this.errorText ?? 'the streaming connection failed.'}`;
             case 'stopped':
-                return 'Stopped: this page receives no events. Start to receive them again.';
+                return this.stopReason
+                    ? AUTO_STOP_MESSAGES[this.stopReason]
+                    : 'Stopped: this page receives no events. Start to receive them again.';
             case 'unavailable':
                 return 'Unavailable';
             default:

@@ -99,6 +99,27 @@ export const scenarios: PreviewScenario[] = [
         expect: { text: ['Stopped: this page receives no events. Start to receive them again.', 'Delivered 4'] }
     },
     {
+        id: 'relay-live-stream-connection-lost',
+        title: 'Live stream: the connection dropped (empApi error), with Retry',
+        component: COMPONENT,
+        empErrors: [{ afterMs: 100, error: { channel: '/meta/connect', error: '403::Unknown client' } }],
+        steps: [{ waitMs: 400 }],
+        expect: { text: ['Connection lost: 403::Unknown client', 'Retry'], absent: ['Connected since'] }
+    },
+    {
+        id: 'relay-live-stream-reconnected',
+        title: 'Live stream: events arrive again after a connection error, so it reads connected',
+        component: COMPONENT,
+        empErrors: [
+            { afterMs: 100, error: { channel: '/meta/connect', error: '403::Unknown client' } },
+            // About another subscription of the page: not this stream's concern.
+            { afterMs: 900, error: { channel: '/meta/subscribe', subscription: '/event/Other__e', error: 'denied' } }
+        ],
+        events: [event(600, events.erpDelivered)],
+        steps: [{ waitMs: 1500 }],
+        expect: { text: ['Connected since', 'Delivered 4', '1 event'], absent: ['Connection lost'] }
+    },
+    {
         id: 'relay-live-stream-unavailable',
         title: 'Live stream: empApi unavailable (mobile, Classic)',
         component: COMPONENT,
