@@ -343,9 +343,16 @@ declare module '@salesforce/apex/RelayConsoleController.getOperation' {
     export default getOperation;
 }
 
+declare module '@salesforce/apex/RelayConsoleController.getSetupCheckNames' {
+    import type { ApexMethod } from 'relay/apex-types';
+    /** RelaySetupCheck.CHECKS: the names to run one by one with getSetupCheck. */
+    const getSetupCheckNames: ApexMethod<Record<string, never>, string[]>;
+    export default getSetupCheckNames;
+}
+
 declare module '@salesforce/apex/RelayConsoleController.getSetupCheck' {
     import type { ApexMethod, SetupCheckResult } from 'relay/apex-types';
-    /** RelaySetupCheck.run(): needs Relay_Manage_Operations. */
-    const getSetupCheck: ApexMethod<Record<string, never>, SetupCheckResult[]>;
+    /** RelaySetupCheck.run(check): one check's results; needs Relay_Manage_Operations. */
+    const getSetupCheck: ApexMethod<{ check: string }, SetupCheckResult[]>;
     export default getSetupCheck;
 }

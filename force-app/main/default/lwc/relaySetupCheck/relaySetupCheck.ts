@@ -2,6 +2,7 @@ import { LightningElement } from 'lwc';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import getSetupCheck from '@salesforce/apex/RelayConsoleController.getSetupCheck';
+import getSetupCheckNames from '@salesforce/apex/RelayConsoleController.getSetupCheckNames';
 import type { SetupCheckResult } from 'relay/apex-types';
 import { readErrorMessage } from 'c/relayFormat';
 
@@ -92,7 +93,11 @@ export default class RelaySetupCheck extends LightningElement {
     private async run(): Promise<void> {
         this.isLoading = true;
         try {
-            this.results = await getSetupCheck({});
+            // One call per check (docs/ui-api.md): Lightning sends the parallel calls in one request; results keep
+            // the checks' order.
+            const names = await getSetupCheckNames({});
+            const perCheck = await Promise.all(names.map((check) => getSetupCheck({ check })));
+            this.results = perCheck.flat();
             this.errorMessage = undefined;
             this.refusal = undefined;
             this.checkedAt = Date.now();

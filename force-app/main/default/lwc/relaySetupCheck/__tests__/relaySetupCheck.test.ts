@@ -1,6 +1,7 @@
 import { createElement } from 'lwc';
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import getSetupCheck from '@salesforce/apex/RelayConsoleController.getSetupCheck';
+import getSetupCheckNames from '@salesforce/apex/RelayConsoleController.getSetupCheckNames';
 import RelaySetupCheck, { isPermissionRefusal, summarize, toRows } from 'c/relaySetupCheck';
 import type { SetupCheckResult } from 'relay/apex-types';
 import fixtures from './data/setupCheck.json';
@@ -8,8 +9,12 @@ import fixtures from './data/setupCheck.json';
 jest.mock('@salesforce/apex/RelayConsoleController.getSetupCheck', () => ({ default: jest.fn() }), {
     virtual: true
 });
+jest.mock('@salesforce/apex/RelayConsoleController.getSetupCheckNames', () => ({ default: jest.fn() }), {
+    virtual: true
+});
 
-const runCheck = getSetupCheck as unknown as jest.Mock<(params: Record<string, never>) => Promise<SetupCheckResult[]>>;
+const runCheck = getSetupCheck as unknown as jest.Mock<(params: { check: string }) => Promise<SetupCheckResult[]>>;
+const checkNames = getSetupCheckNames as unknown as jest.Mock<(params: Record<string, never>) => Promise<string[]>>;
 
 function flush(): Promise<void> {
     let settled = Promise.resolve();
@@ -43,6 +48,29 @@ describe('c-relay-setup-check', () => {
 
     beforeEach(() => {
         focusSpy = jest.spyOn(HTMLElement.prototype, 'focus');
+        // One name: each test's fixture is the whole check's answer.
+        checkNames.mockResolvedValue(['all']);
+    });
+
+    it('runs every check by name in parallel and shows the results in the names order', async () => {
+        checkNames.mockResolvedValue(['subscription', 'schedules']);
+        const [subscription, schedules] = [fixtures.someFail[0], fixtures.someFail[1]];
+        runCheck.mockImplementation(({ check }) =>
+            Promise.resolve(check === 'subscription' ? [subscription] : [schedules])
+        );
+
+        const element = await mount();
+
+        expect(runCheck.mock.calls.map(([params]) => params)).toEqual([
+            { check: 'subscription' },
+            { check: 'schedules' }
+        ]);
+        expect(
+            checks(element)
+                .map((item) => item.dataset.name)
+                .sort()
+        ).toEqual([subscription.name, schedules.name].sort());
+        await expect(element).toBeAccessible();
     });
 
     afterEach(() => {
@@ -64,12 +92,13 @@ describe('c-relay-setup-check', () => {
         await expect(element).toBeAccessible();
     });
 
-    it('runs the check once on load, without parameters', async () => {
+    it('runs each check once on load, by its name', async () => {
         runCheck.mockResolvedValue(fixtures.allPass);
         await mount();
 
+        expect(checkNames).toHaveBeenCalledTimes(1);
         expect(runCheck).toHaveBeenCalledTimes(1);
-        expect(runCheck).toHaveBeenCalledWith({});
+        expect(runCheck).toHaveBeenCalledWith({ check: 'all' });
     });
 
     it('lists failing checks first, with an icon, the name and the fix, under "7 of 9 checks pass"', async () => {
