@@ -108,7 +108,10 @@ export async function runScenario(
     const screenshots: string[] = [];
     const context = await browser.newContext({
         viewport: viewportFor(scenario, options.components),
-        timezoneId: 'UTC',
+        // The browser's zone is the user's Salesforce time zone of the preview (@salesforce/i18n/timeZone, from the
+        // base components package): lightning-formatted-date-time formats in the browser's zone here, where an org
+        // formats in the user's, so any other zone would show two clocks on one page.
+        timezoneId: 'America/Los_Angeles',
         locale: 'en-US',
         deviceScaleFactor: 1
     });

@@ -93,20 +93,15 @@ interface ConfirmOptions {
 /** lightning/confirm's static open(), which @salesforce/lightning-types does not declare. */
 const confirmDialog = LightningConfirm as unknown as { open(options: ConfirmOptions): Promise<boolean> };
 
-const DATE_COLUMN_ATTRIBUTES = {
-    year: 'numeric',
-    month: 'short',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit'
-};
-/** Attempts are near the row's creation: the year would only take room. */
-const ATTEMPT_COLUMN_ATTRIBUTES = { month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' };
+/** Log rows of a console window are days old at most: the year would only take room (the detail shows it). */
+const DATE_COLUMN_ATTRIBUTES = { month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit' };
 
+// Fits a 1280 px wide console without scrolling sideways, so the row actions stay in view: the Error column takes the
+// width left; the HTTP status (already in the error text) and the last attempt are in the row's detail.
 const COLUMNS = [
-    { label: 'Name', fieldName: 'name', type: 'text', initialWidth: 115 },
-    { label: 'Integration', fieldName: 'integration', type: 'text', initialWidth: 125 },
-    { label: 'Record', fieldName: 'recordId', type: 'text', initialWidth: 165 },
+    { label: 'Name', fieldName: 'name', type: 'text', initialWidth: 110 },
+    { label: 'Integration', fieldName: 'integration', type: 'text', initialWidth: 120 },
+    { label: 'Record', fieldName: 'recordId', type: 'text', initialWidth: 160 },
     {
         label: 'Status',
         fieldName: 'statusLabel',
@@ -117,29 +112,21 @@ const COLUMNS = [
             iconName: { fieldName: 'statusIcon' }
         }
     },
-    { label: 'Attempts', fieldName: 'attempts', type: 'number', initialWidth: 95 },
-    { label: 'HTTP', fieldName: 'httpStatus', type: 'number', initialWidth: 75 },
-    { label: 'Error category', fieldName: 'errorCategory', type: 'text', initialWidth: 130 },
-    { label: 'Error', fieldName: 'errorMessage', type: 'text', wrapText: true, initialWidth: 220 },
+    { label: 'Attempts', fieldName: 'attempts', type: 'number', initialWidth: 90 },
+    { label: 'Error category', fieldName: 'errorCategory', type: 'text', initialWidth: 125 },
+    { label: 'Error', fieldName: 'errorMessage', type: 'text', wrapText: true },
     {
         label: 'Created',
         fieldName: 'createdAt',
         type: 'date',
         typeAttributes: DATE_COLUMN_ATTRIBUTES,
-        initialWidth: 160
-    },
-    {
-        label: 'Last attempt',
-        fieldName: 'lastAttemptAt',
-        type: 'date',
-        typeAttributes: ATTEMPT_COLUMN_ATTRIBUTES,
         initialWidth: 125
     },
     {
         label: 'Next attempt',
         fieldName: 'nextAttemptAt',
         type: 'date',
-        typeAttributes: ATTEMPT_COLUMN_ATTRIBUTES,
+        typeAttributes: DATE_COLUMN_ATTRIBUTES,
         initialWidth: 125
     }
 ];
