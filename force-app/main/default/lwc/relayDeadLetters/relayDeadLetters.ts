@@ -12,7 +12,7 @@ import getIntegrationNames from '@salesforce/apex/RelayConsoleController.getInte
 import getOperation from '@salesforce/apex/RelayConsoleController.getOperation';
 import replayMatching from '@salesforce/apex/RelayConsoleController.replayMatching';
 import type { DeadLetterGroup, DeadLetterSummary, OperationProgress } from 'relay/apex-types';
-import { readErrorMessage } from 'c/relayFormat';
+import { readErrorMessage, isConsoleRefusal } from 'c/relayFormat';
 
 interface Wired<T> {
     data?: T;
@@ -42,7 +42,6 @@ export function pollDelay(failures: number): number {
     return Math.min(MAX_POLL_MS, POLL_MS * 2 ** failures);
 }
 /** RelayUiAccess.NO_CONSOLE_ACCESS begins with these words: the refusal gets a designed message, not an error. */
-const CONSOLE_REFUSAL = 'The Relay console needs';
 export const NO_DEAD_LETTERS = 'No dead letters. Every change reached its receiver or is still being retried.';
 const UNCATEGORIZED = 'Uncategorized';
 
@@ -178,7 +177,7 @@ export default class RelayDeadLetters extends NavigationMixin(LightningElement) 
     }
 
     get isNoAccess(): boolean {
-        return this.errorText?.startsWith(CONSOLE_REFUSAL) ?? false;
+        return isConsoleRefusal(this.errorText);
     }
 
     /** Without console access there is nothing to filter. */

@@ -101,3 +101,11 @@ export function formatRelative(targetMs: number, nowMs: number): string {
     }
     return delta > 0 ? `in ${formatDuration(delta)}` : `${formatDuration(-delta)} ago`;
 }
+
+/** The start of RelayUiAccess.NO_CONSOLE_ACCESS, the Apex refusal of a user without the console. */
+const CONSOLE_REFUSAL_START = 'The Relay console needs';
+
+/** Whether an error sentence is the console refusal: components show it as a designed message, not as an error. */
+export function isConsoleRefusal(message: string | undefined): boolean {
+    return message?.startsWith(CONSOLE_REFUSAL_START) ?? false;
+}

@@ -9,7 +9,7 @@ import getIntegrationNames from '@salesforce/apex/RelayConsoleController.getInte
 import resetCircuit from '@salesforce/apex/RelayConsoleController.resetCircuit';
 import type { AlertEntry, HealthPoint, IntegrationHealth, LatencyBucket } from 'relay/apex-types';
 import type { ChartSeries } from 'c/relayChart';
-import { formatDuration, readErrorMessage, toEpochMs } from 'c/relayFormat';
+import { formatDuration, readErrorMessage, toEpochMs, isConsoleRefusal } from 'c/relayFormat';
 
 interface Wired<T> {
     data?: T;
@@ -36,7 +36,6 @@ export const WINDOW_OPTIONS = [
 ];
 
 /** RelayUiAccess.NO_CONSOLE_ACCESS begins with these words: the refusal gets a designed message, not an error. */
-const CONSOLE_REFUSAL = 'The Relay console needs';
 
 export const NO_INTEGRATIONS =
     'No integration is configured yet. Add an Integration Setting record (Setup → Custom Metadata Types).';
@@ -312,7 +311,7 @@ export default class RelayHealth extends LightningElement {
     }
 
     get isNoAccess(): boolean {
-        return this.errorText?.startsWith(CONSOLE_REFUSAL) ?? false;
+        return isConsoleRefusal(this.errorText);
     }
 
     /** Without console access there is nothing to filter. */

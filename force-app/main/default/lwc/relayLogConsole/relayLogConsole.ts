@@ -15,7 +15,7 @@ import hasReplayPermission from '@salesforce/customPermission/Relay_Replay_Logs'
 import hasCancelPermission from '@salesforce/customPermission/Relay_Cancel_Logs';
 import locale from '@salesforce/i18n/locale';
 import timeZone from '@salesforce/i18n/timeZone';
-import { readErrorMessage, statusBadge } from 'c/relayFormat';
+import { readErrorMessage, statusBadge, isConsoleRefusal } from 'c/relayFormat';
 import type { LogPage, LogRow, OperationProgress, OperationResult, SyncStatus } from 'relay/apex-types';
 import {
     ALL_STATUSES,
@@ -500,7 +500,7 @@ export default class RelayLogConsole extends NavigationMixin(LightningElement) {
         this.noAccessMessage = undefined;
         this.filterErrorMessage = undefined;
         this.errorMessage = undefined;
-        if (message === NO_CONSOLE_ACCESS || message.includes('Relay Admin permission set')) {
+        if (isConsoleRefusal(message)) {
             this.noAccessMessage = message;
         } else if (message.startsWith(BROAD_WINDOW_REFUSAL)) {
             this.filterErrorMessage = message;

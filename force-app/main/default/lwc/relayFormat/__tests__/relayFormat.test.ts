@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import {
+    isConsoleRefusal,
     formatDuration,
     formatRelative,
     readErrorMessage,
@@ -97,5 +98,15 @@ describe('c/relayFormat', () => {
             expect(formatRelative(now - 2 * 3_600_000, now)).toBe('2 h ago');
             expect(formatRelative(now + 400, now)).toBe('now');
         });
+    });
+});
+
+describe('isConsoleRefusal', () => {
+    it('knows the Apex refusal of a user without the console, and nothing else', () => {
+        expect(
+            isConsoleRefusal('The Relay console needs View All on Integration Logs (the Relay Admin permission set).')
+        ).toBe(true);
+        expect(isConsoleRefusal('Replaying log rows needs the Relay Replay Logs permission.')).toBe(false);
+        expect(isConsoleRefusal(undefined)).toBe(false);
     });
 });
