@@ -12,7 +12,7 @@ import getIntegrationNames from '@salesforce/apex/RelayConsoleController.getInte
 import getOperation from '@salesforce/apex/RelayConsoleController.getOperation';
 import replayMatching from '@salesforce/apex/RelayConsoleController.replayMatching';
 import type { DeadLetterGroup, DeadLetterSummary, OperationProgress } from 'relay/apex-types';
-import { readErrorMessage, isConsoleRefusal } from 'c/relayFormat';
+import { readErrorMessage, isConsoleRefusal, ALL_INTEGRATIONS, integrationPickerOptions } from 'c/relayFormat';
 
 interface Wired<T> {
     data?: T;
@@ -28,8 +28,6 @@ interface ConfirmOptions {
 /** lightning/confirm's static open(), which @salesforce/lightning-types does not declare. */
 const confirmDialog = LightningConfirm as unknown as { open(options: ConfirmOptions): Promise<boolean> };
 
-/** The combobox value of "All integrations" (Apex takes a null integration). */
-export const ALL_INTEGRATIONS = '__all__';
 /** How often a running replay is read again (getOperation). */
 export const POLL_MS = 3000;
 /** After a failed read the next one waits twice as long (6 s, 12 s, 24 s), at most this long. */
@@ -161,10 +159,7 @@ export default class RelayDeadLetters extends NavigationMixin(LightningElement) 
     }
 
     get integrationOptions(): { label: string; value: string }[] {
-        return [
-            { label: 'All integrations', value: ALL_INTEGRATIONS },
-            ...(this.wiredNames?.data ?? []).map((name) => ({ label: name, value: name }))
-        ];
+        return integrationPickerOptions(this.wiredNames?.data);
     }
 
     get isLoading(): boolean {

@@ -109,3 +109,14 @@ const CONSOLE_REFUSAL_START = 'The Relay console needs';
 export function isConsoleRefusal(message: string | undefined): boolean {
     return message?.startsWith(CONSOLE_REFUSAL_START) ?? false;
 }
+
+/** The console pickers' value for "All integrations" (a combobox needs a non-empty value to show its label). */
+export const ALL_INTEGRATIONS = '__all__';
+
+/** The options of a console's integration picker: "All integrations", then the names getIntegrationNames gives. */
+export function integrationPickerOptions(names: readonly string[] | undefined): { label: string; value: string }[] {
+    return [
+        { label: 'All integrations', value: ALL_INTEGRATIONS },
+        ...(names ?? []).map((name) => ({ label: name, value: name }))
+    ];
+}

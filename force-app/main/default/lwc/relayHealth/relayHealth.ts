@@ -9,7 +9,14 @@ import getIntegrationNames from '@salesforce/apex/RelayConsoleController.getInte
 import resetCircuit from '@salesforce/apex/RelayConsoleController.resetCircuit';
 import type { AlertEntry, HealthPoint, IntegrationHealth, LatencyBucket } from 'relay/apex-types';
 import type { ChartSeries } from 'c/relayChart';
-import { formatDuration, readErrorMessage, toEpochMs, isConsoleRefusal } from 'c/relayFormat';
+import {
+    formatDuration,
+    readErrorMessage,
+    toEpochMs,
+    isConsoleRefusal,
+    ALL_INTEGRATIONS,
+    integrationPickerOptions
+} from 'c/relayFormat';
 
 interface Wired<T> {
     data?: T;
@@ -24,9 +31,6 @@ interface ConfirmOptions {
 
 /** lightning/confirm's static open(), which @salesforce/lightning-types does not declare. */
 const confirmDialog = LightningConfirm as unknown as { open(options: ConfirmOptions): Promise<boolean> };
-
-/** The combobox value of "All integrations" (Apex takes a null integration). */
-export const ALL_INTEGRATIONS = '__all__';
 
 export const WINDOW_OPTIONS = [
     { label: 'Last hour', value: '1' },
@@ -295,10 +299,7 @@ export default class RelayHealth extends LightningElement {
     }
 
     get integrationOptions(): { label: string; value: string }[] {
-        return [
-            { label: 'All integrations', value: ALL_INTEGRATIONS },
-            ...(this.wiredNames?.data ?? []).map((name) => ({ label: name, value: name }))
-        ];
+        return integrationPickerOptions(this.wiredNames?.data);
     }
 
     get isLoading(): boolean {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
+    ALL_INTEGRATIONS,
+    integrationPickerOptions,
     isConsoleRefusal,
     formatDuration,
     formatRelative,
@@ -108,5 +110,16 @@ describe('isConsoleRefusal', () => {
         ).toBe(true);
         expect(isConsoleRefusal('Replaying log rows needs the Relay Replay Logs permission.')).toBe(false);
         expect(isConsoleRefusal(undefined)).toBe(false);
+    });
+});
+
+describe('integrationPickerOptions', () => {
+    it('offers "All integrations" first, then each name', () => {
+        expect(integrationPickerOptions(['Billing_Account', 'ERP_Customer'])).toEqual([
+            { label: 'All integrations', value: ALL_INTEGRATIONS },
+            { label: 'Billing_Account', value: 'Billing_Account' },
+            { label: 'ERP_Customer', value: 'ERP_Customer' }
+        ]);
+        expect(integrationPickerOptions(undefined)).toEqual([{ label: 'All integrations', value: ALL_INTEGRATIONS }]);
     });
 });
