@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { ReferenceReceiver } from '../receiver/server.ts';
 import { ReceiverStore } from '../receiver/store.ts';
+import type { IndexChanges } from '../receiver/store.ts';
 import { sendHttp } from '../receiver/test-requests.ts';
 import type { HttpAnswer } from '../receiver/test-requests.ts';
 import { checkReceiver, formatReport, statusOf } from './kit.ts';
@@ -129,8 +130,8 @@ describe('conformance kit against the reference receiver', () => {
 describe('conformance kit against receivers with a planted fault', () => {
     it('fails item 4 only when the receiver does not deduplicate', async () => {
         class NoDedupe extends ReceiverStore {
-            protected override claimKey(...args: [string, string, string, string]): boolean {
-                super.claimKey(...args);
+            protected override claimKey(idempotencyKey: string, changes: IndexChanges): boolean {
+                super.claimKey(idempotencyKey, changes);
                 return true;
             }
         }

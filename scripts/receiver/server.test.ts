@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { ReferenceReceiver } from './server.ts';
 import type { ReceiverOptions } from './server.ts';
 import { ReceiverStore } from './store.ts';
+import type { IndexChanges } from './store.ts';
 import { CLOUDEVENTS_BATCH_MEDIA_TYPE, RELAY_CLOUDEVENTS_V1, eventOfRecord, validators } from './contract.ts';
 import type { RelayRecord } from './contract.ts';
 import { relayHeaders, relayRequest, sendHttp, upsert } from './test-requests.ts';
@@ -221,11 +222,11 @@ describe('reference receiver: changes', () => {
     it('rolls the whole request back and answers 500 when the database fails', async () => {
         class FailingStore extends ReceiverStore {
             calls = 0;
-            protected override claimKey(...args: [string, string, string, string]): boolean {
+            protected override claimKey(idempotencyKey: string, changes: IndexChanges): boolean {
                 if (++this.calls === 2) {
                     throw new Error('disk full');
                 }
-                return super.claimKey(...args);
+                return super.claimKey(idempotencyKey, changes);
             }
         }
         const store = new FailingStore({ file: ':memory:' });
@@ -255,29 +256,6 @@ describe('reference receiver: changes', () => {
         } finally {
             rmSync(directory, { recursive: true, force: true });
         }
-    });
-
-    it('forgets keys older than the retention at start', () => {
-        const store = new ReceiverStore({ file: ':memory:' });
-        store.applyAll([upsert()], 'ERP_Customer', 'c');
-
-        expect(store.purgeKeysBefore(new Date(Date.now() + 1000))).toBe(1);
-        expect(store.keyCount()).toBe(0);
-        store.close();
-    });
-
-    it('forgets only the keys accepted before the cutoff (the purge walks keys in acceptance order)', async () => {
-        const store = new ReceiverStore({ file: ':memory:' });
-        store.applyAll([upsert(), upsert()], 'ERP_Customer', 'c');
-        await new Promise((resolve) => setTimeout(resolve, 5));
-        const cutoff = new Date();
-        await new Promise((resolve) => setTimeout(resolve, 5));
-        store.applyAll([upsert()], 'ERP_Customer', 'c');
-
-        expect(store.purgeKeysBefore(new Date(0))).toBe(0);
-        expect(store.purgeKeysBefore(cutoff)).toBe(2);
-        expect(store.keyCount()).toBe(1);
-        store.close();
     });
 });
 

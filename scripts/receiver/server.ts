@@ -511,7 +511,7 @@ export class ReferenceReceiver {
                 acknowledgements.push({
                     idempotencyKey: record.idempotencyKey,
                     outcome: 'processed',
-                    externalId: this.store.record(record.recordId)?.externalId,
+                    externalId: this.store.externalIdOf(record.recordId),
                     processedAt
                 });
             }

@@ -1,6 +1,16 @@
-// The reference receiver's database: node:sqlite (SQLite in WAL mode), one transaction per request holding both
-// the applied changes and their idempotency keys (wire contract §6 item 4: the key commits with the change, so a
-// crash never leaves one without the other).
+// The reference receiver's database: node:sqlite (SQLite in WAL mode). The accepted changes of each request are one
+// row appended to `change_batches`, in one transaction per group of requests, committed before any of them is
+// answered (wire contract §6 item 4: the key commits with the change, so a crash never leaves one without the other).
+//
+// Why a log and not a table per concept with unique indexes: a unique index on a random id (the idempotency key, the
+// record id) puts every change on a random b-tree page, so a commit of 400 fresh changes rewrote most leaf pages of two
+// indexes (~1.4 MB of WAL, synced) and the receiver spent half its time committing; one row per change still cost
+// more in binding its columns than everything else the receiver does per change (docs/receiver.md, Benchmark).
+// Appended rows fill the table's last pages only. The questions the indexes answered — is this key known, what is
+// this record's current version — are answered by an index in memory, built from the table when the store opens and
+// rebuilt whenever another connection has written to the file (PRAGMA data_version), so the table stays the one truth.
+// Views (`changes`, `records`, `idempotency_keys`) show the rows one change or one record at a time.
+import { randomUUID } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
 import type { StatementSync } from 'node:sqlite';
 import type { DataValue, RelayRecord } from './contract.ts';
@@ -39,16 +49,41 @@ export interface StoredRecord {
     lastIdempotencyKey: string;
 }
 
-interface RecordRow {
-    record_id: string;
-    source_object: string;
-    integration: string;
-    changed_at: string;
-    deleted: number;
-    external_id: string;
-    data: string;
+/**
+ * One accepted change as stored: an array (positions below), so a request's changes are one JSON text. 'applied'
+ * entries carry the record as the change left it (a delete is a tombstone with its changedAt, so an older upsert
+ * replayed later is skipped); 'older' entries only keep the key (the change was older than the record and changed
+ * nothing); 'migrated' entries are keys moved from a file written before this layout, whose changes were not kept.
+ */
+type StoredChange =
+    | [
+          idempotencyKey: string,
+          recordId: string,
+          outcome: 'applied',
+          sourceObject: string,
+          changedAt: string,
+          changedSort: string,
+          deleted: 0 | 1,
+          data: Record<string, DataValue>,
+          externalId: string,
+          applications: number
+      ]
+    | [idempotencyKey: string, recordId: string, outcome: 'older' | 'migrated'];
+
+/** What the index keeps of a record's current version (its data stays in the table). */
+interface CurrentVersion {
+    batchId: number;
+    position: number;
+    changedSort: string;
+    externalId: string;
     applications: number;
-    last_key: string;
+}
+
+/** What a transaction changed in the index, undone if it rolls back. */
+export interface IndexChanges {
+    addedKeys: string[];
+    /** Each record whose version changed, with the version before (undefined: the record was new). */
+    replaced: [recordId: string, before: CurrentVersion | undefined][];
 }
 
 /** `changedAt` as a string that sorts in time order whatever its number of fractional digits (0 to 9). */
@@ -60,15 +95,74 @@ export function sortableTime(iso: string): string {
     return `${match[1]}.${(match[2] ?? '').padEnd(9, '0')}Z`;
 }
 
+const SCHEMA = `
+    -- One row per request: the changes it brought that were new (known keys are not stored again), in request order.
+    CREATE TABLE IF NOT EXISTS change_batches (
+        id INTEGER PRIMARY KEY,
+        correlation_id TEXT,
+        integration TEXT NOT NULL,
+        accepted_at TEXT NOT NULL,
+        changes TEXT NOT NULL
+    );
+    CREATE VIEW IF NOT EXISTS changes AS
+        SELECT b.id AS batch_id, c.key AS position, b.correlation_id, b.integration, b.accepted_at,
+               c.value ->> 0 AS idempotency_key, c.value ->> 1 AS record_id, c.value ->> 2 AS outcome,
+               c.value ->> 3 AS source_object, c.value ->> 4 AS changed_at, c.value ->> 5 AS changed_sort,
+               c.value ->> 6 AS deleted, c.value -> 7 AS data, c.value ->> 8 AS external_id,
+               c.value ->> 9 AS applications
+        FROM change_batches b, json_each(b.changes) c;
+    -- A record is its latest applied change.
+    CREATE VIEW IF NOT EXISTS records AS
+        SELECT record_id, source_object, integration, changed_at, deleted, data, external_id, applications,
+               idempotency_key AS last_key, accepted_at AS updated_at
+        FROM (SELECT *, row_number() OVER (PARTITION BY record_id ORDER BY batch_id DESC, position DESC) AS latest
+              FROM changes WHERE outcome = 'applied')
+        WHERE latest = 1;
+    CREATE VIEW IF NOT EXISTS idempotency_keys AS
+        SELECT idempotency_key, record_id, outcome, correlation_id, accepted_at FROM changes;
+`;
+
+/**
+ * A file written by the receiver before the log layout had a `records` table and an `idempotency_keys` table (rowid
+ * tables with unique indexes, or earlier WITHOUT ROWID tables keyed by the ids). Their rows move into batches in one
+ * transaction: the keys in acceptance order, then each record's current version (which keeps its last key).
+ */
+const MIGRATE_TABLES = `
+    INSERT INTO change_batches (correlation_id, integration, accepted_at, changes)
+        SELECT correlation_id, '', accepted_at,
+               json_array(json_array(idempotency_key, record_id, iif(outcome = 'older', 'older', 'migrated')))
+        FROM old_keys
+        WHERE idempotency_key NOT IN (SELECT last_key FROM old_records)
+        ORDER BY accepted_at;
+    INSERT INTO change_batches (correlation_id, integration, accepted_at, changes)
+        SELECT k.correlation_id, r.integration, coalesce(k.accepted_at, r.updated_at),
+               json_array(json_array(r.last_key, r.record_id, 'applied', r.source_object, r.changed_at, r.changed_sort,
+                                     r.deleted, json(r.data), r.external_id, r.applications))
+        FROM old_records r LEFT JOIN old_keys k ON k.idempotency_key = r.last_key
+        ORDER BY r.updated_at;
+    DROP TABLE old_keys;
+    DROP TABLE old_records;
+`;
+
 export class ReceiverStore {
     readonly synchronous: Synchronous;
     private readonly db: DatabaseSync;
-    private readonly insertKey: StatementSync;
-    private readonly markOlder: StatementSync;
-    private readonly findRecord: StatementSync;
-    private readonly upsertRecord: StatementSync;
+    private readonly insertBatch: StatementSync;
+    private readonly readChange: StatementSync;
+    private readonly readBatches: StatementSync;
+    private readonly readDataVersion: StatementSync;
     private readonly countKeys: StatementSync;
-    private readonly purgeKeys: StatementSync;
+    private readonly findFirstBatchAfter: StatementSync;
+    private readonly purgeBatches: StatementSync;
+    /** Every key in the table. */
+    private keys = new Set<string>();
+    /** Each record's latest applied change. */
+    private versions = new Map<string, CurrentVersion>();
+    /** PRAGMA data_version when the index was built: it changes when another connection commits to the file. */
+    private indexedVersion = -1;
+    /** External ids are this store's random prefix and a counter: unique across restarts, and cheap to make. */
+    private readonly externalIdPrefix = randomUUID().slice(0, 8);
+    private externalIds = 0;
 
     constructor(options: StoreOptions) {
         this.synchronous = options.synchronous ?? 'FULL';
@@ -79,73 +173,90 @@ export class ReceiverStore {
             PRAGMA busy_timeout = 5000;
             PRAGMA cache_size = -65536;
             PRAGMA temp_store = MEMORY;
-            -- Checkpoint every ~40 MB of WAL instead of ~4 MB: a checkpoint writes each page changed since the last
-            -- one once (and syncs the database file), so fewer checkpoints write fewer pages. Durability is the
-            -- WAL's, synced at every commit (synchronous=FULL); the limit trims the WAL file after a checkpoint.
+            -- Checkpoint every ~40 MB of WAL instead of ~4 MB; the limit trims the WAL file after a checkpoint.
             PRAGMA wal_autocheckpoint = 10000;
             PRAGMA journal_size_limit = 67108864;
-            -- Rowid tables with a unique index, not WITHOUT ROWID tables keyed by the random ids: a new row is
-            -- appended to the table's last page and only its small index entry lands on a random page. Keyed by
-            -- the random record id and key themselves, every change split or rewrote a random page of wide rows,
-            -- and each commit wrote roughly a page per change to the WAL (measured 2-3x slower; docs/receiver.md).
-            -- A database file created with the old layout keeps it and still works: the statements below name
-            -- only columns and conflict targets both layouts have.
-            CREATE TABLE IF NOT EXISTS records (
-                id INTEGER PRIMARY KEY,
-                record_id TEXT NOT NULL UNIQUE,
-                source_object TEXT NOT NULL,
-                integration TEXT NOT NULL,
-                changed_at TEXT NOT NULL,
-                changed_sort TEXT NOT NULL,
-                deleted INTEGER NOT NULL,
-                data TEXT NOT NULL,
-                external_id TEXT NOT NULL,
-                applications INTEGER NOT NULL,
-                last_key TEXT NOT NULL,
-                updated_at TEXT NOT NULL
-            );
-            CREATE TABLE IF NOT EXISTS idempotency_keys (
-                id INTEGER PRIMARY KEY,
-                idempotency_key TEXT NOT NULL UNIQUE,
-                record_id TEXT NOT NULL,
-                outcome TEXT NOT NULL,
-                correlation_id TEXT,
-                accepted_at TEXT NOT NULL
-            );
-            -- No index on accepted_at: keys are appended in acceptance order, so the rowid order is the time order and
-            -- the purge walks the table from its start (purgeKeysBefore). The index cost a third b-tree write per
-            -- change on the hot path; a file that still has it drops it here.
-            DROP INDEX IF EXISTS idempotency_keys_accepted_at;
         `);
-        this.insertKey = this.db.prepare(
-            `INSERT INTO idempotency_keys (idempotency_key, record_id, outcome, correlation_id, accepted_at)
-             VALUES (?, ?, 'applied', ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`
+        this.openLayout();
+        this.insertBatch = this.db.prepare(
+            'INSERT INTO change_batches (correlation_id, integration, accepted_at, changes) VALUES (?, ?, ?, ?)'
         );
-        this.markOlder = this.db.prepare("UPDATE idempotency_keys SET outcome = 'older' WHERE idempotency_key = ?");
-        this.findRecord = this.db.prepare(
-            `SELECT record_id, source_object, integration, changed_at, changed_sort, deleted, external_id, data,
-                    applications, last_key
-             FROM records WHERE record_id = ?`
+        this.readChange = this.db.prepare(
+            'SELECT integration, changes -> ? AS change FROM change_batches WHERE id = ?'
         );
-        this.upsertRecord = this.db.prepare(
-            `INSERT INTO records (record_id, source_object, integration, changed_at, changed_sort, deleted, data,
-                                  external_id, applications, last_key, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, lower(hex(randomblob(16))), 1, ?, ?)
-             ON CONFLICT (record_id) DO UPDATE SET source_object = excluded.source_object,
-                 integration = excluded.integration, changed_at = excluded.changed_at,
-                 changed_sort = excluded.changed_sort, deleted = excluded.deleted, data = excluded.data,
-                 applications = records.applications + 1, last_key = excluded.last_key,
-                 updated_at = excluded.updated_at
-             WHERE excluded.changed_sort >= records.changed_sort`
+        // (The path is text: node:sqlite binds a JS number as a REAL, which `->` does not take as an array index.)
+        this.readBatches = this.db.prepare('SELECT id, changes FROM change_batches ORDER BY id');
+        this.readDataVersion = this.db.prepare('PRAGMA data_version');
+        this.countKeys = this.db.prepare(
+            'SELECT coalesce(sum(json_array_length(changes)), 0) AS n FROM change_batches'
         );
-        this.countKeys = this.db.prepare('SELECT COUNT(*) AS n FROM idempotency_keys');
-        // The first key accepted at or after the cutoff, found in rowid order (a scan of just the rows to purge); every
-        // key before it is older. A clock set back between two runs can only keep a few keys a little longer.
-        this.purgeKeys = this.db.prepare(
-            `DELETE FROM idempotency_keys WHERE id < coalesce(
-                 (SELECT id FROM idempotency_keys WHERE accepted_at >= ? ORDER BY id LIMIT 1),
-                 (SELECT max(id) + 1 FROM idempotency_keys))`
+        // Batches are appended in acceptance order: the ones to forget are before the first accepted at or after the
+        // cutoff (a scan of just those rows), except the ones holding a record's current version.
+        this.findFirstBatchAfter = this.db.prepare(
+            `SELECT coalesce((SELECT id FROM change_batches WHERE accepted_at >= ? ORDER BY id LIMIT 1),
+                             (SELECT max(id) + 1 FROM change_batches), 0) AS id`
         );
+        this.purgeBatches = this.db.prepare(
+            `DELETE FROM change_batches WHERE id < ? AND id NOT IN (SELECT value FROM json_each(?))
+             RETURNING json_array_length(changes) AS keys`
+        );
+        this.refreshIndex();
+    }
+
+    /** Creates the log (and its views), moving the rows of a file written with the earlier tables into it. */
+    private openLayout(): void {
+        const tables = this.db
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('records', 'idempotency_keys')")
+            .all() as { name: string }[];
+        if (tables.length === 0) {
+            this.db.exec(SCHEMA);
+            return;
+        }
+        if (tables.length !== 2) {
+            throw new Error(
+                `The receiver database has a table ${tables[0].name} but not its companion; it was not written by this receiver.`
+            );
+        }
+        this.db.exec('BEGIN IMMEDIATE');
+        try {
+            this.db.exec(`
+                ALTER TABLE records RENAME TO old_records;
+                ALTER TABLE idempotency_keys RENAME TO old_keys;
+                ${SCHEMA}
+                ${MIGRATE_TABLES}
+            `);
+            this.db.exec('COMMIT');
+        } catch (error) {
+            this.db.exec('ROLLBACK');
+            throw error;
+        }
+    }
+
+    /** Rebuilds the index from the table when the file changed under it (or was never read). */
+    private refreshIndex(force = false): void {
+        const version = Number((this.readDataVersion.get() as { data_version: number }).data_version);
+        if (version === this.indexedVersion && !force) {
+            return;
+        }
+        const keys = new Set<string>();
+        const versions = new Map<string, CurrentVersion>();
+        for (const row of this.readBatches.iterate() as Iterable<{ id: number; changes: string }>) {
+            (JSON.parse(row.changes) as StoredChange[]).forEach((change, position) => {
+                keys.add(change[0]);
+                if (change[2] === 'applied') {
+                    versions.set(change[1], {
+                        batchId: row.id,
+                        position,
+                        changedSort: change[5],
+                        externalId: change[8],
+                        applications: change[9]
+                    });
+                }
+            });
+        }
+        this.keys = keys;
+        this.versions = versions;
+        this.indexedVersion = version;
     }
 
     /**
@@ -160,74 +271,139 @@ export class ReceiverStore {
     /**
      * Group commit: the batches of several requests (in arrival order) in one transaction, so one WAL sync covers
      * them all. Each batch sees the changes of the batches before it, exactly as if they had committed one by one;
-     * if the transaction fails, none of them is stored (each of their requests is answered 500).
+     * if the transaction fails, none of them is stored (each of their requests is answered 500) and the index is
+     * put back as it was.
      */
     applyBatches(batches: readonly ApplyBatch[]): Applied[][] {
         const now = new Date().toISOString();
+        const changes: IndexChanges = { addedKeys: [], replaced: [] };
         this.db.exec('BEGIN IMMEDIATE');
         try {
-            const outcomes = batches.map((batch) =>
-                batch.records.map((record) => this.applyOne(record, batch.integration, batch.correlationId, now))
-            );
+            // Under the write lock: no other connection can commit until this transaction ends.
+            this.refreshIndex();
+            const outcomes = batches.map((batch) => this.applyBatch(batch, now, changes));
             this.db.exec('COMMIT');
             return outcomes;
         } catch (error) {
-            this.db.exec('ROLLBACK');
+            if (this.db.isTransaction) {
+                this.db.exec('ROLLBACK');
+            }
+            for (const key of changes.addedKeys) {
+                this.keys.delete(key);
+            }
+            for (let i = changes.replaced.length - 1; i >= 0; i--) {
+                const [recordId, before] = changes.replaced[i];
+                if (before) {
+                    this.versions.set(recordId, before);
+                } else {
+                    this.versions.delete(recordId);
+                }
+            }
             throw error;
         }
     }
 
-    /**
-     * Stores the key unless it is known; true when it was new. Dedupe is on the key alone: attempt and correlation
-     * id do not matter. One statement, no read first: the unique key decides (the hot path is two statements per
-     * change: this one and the conditional upsert).
-     */
-    protected claimKey(idempotencyKey: string, recordId: string, correlationId: string, now: string): boolean {
-        return Number(this.insertKey.run(idempotencyKey, recordId, correlationId, now).changes) === 1;
+    private applyBatch(batch: ApplyBatch, now: string, changes: IndexChanges): Applied[] {
+        const stored: StoredChange[] = [];
+        const newVersions: CurrentVersion[] = [];
+        const outcomes = batch.records.map((record): Applied => {
+            if (!this.claimKey(record.idempotencyKey, changes)) {
+                return 'duplicate';
+            }
+            const changedSort = sortableTime(record.changedAt);
+            const current = this.versions.get(record.recordId);
+            if (current && changedSort < current.changedSort) {
+                stored.push([record.idempotencyKey, record.recordId, 'older']);
+                return 'older';
+            }
+            const isDelete = record.operation === 'delete';
+            const version: CurrentVersion = {
+                batchId: 0,
+                position: stored.length,
+                changedSort,
+                externalId: current?.externalId ?? this.newExternalId(),
+                applications: (current?.applications ?? 0) + 1
+            };
+            stored.push([
+                record.idempotencyKey,
+                record.recordId,
+                'applied',
+                record.sourceObject,
+                record.changedAt,
+                changedSort,
+                isDelete ? 1 : 0,
+                isDelete ? {} : (record.data ?? {}),
+                version.externalId,
+                version.applications
+            ]);
+            changes.replaced.push([record.recordId, current]);
+            this.versions.set(record.recordId, version);
+            newVersions.push(version);
+            return 'applied';
+        });
+        if (stored.length > 0) {
+            const { lastInsertRowid } = this.insertBatch.run(
+                batch.correlationId,
+                batch.integration,
+                now,
+                JSON.stringify(stored)
+            );
+            for (const version of newVersions) {
+                version.batchId = Number(lastInsertRowid);
+            }
+        }
+        return outcomes;
     }
 
-    private applyOne(record: RelayRecord, integration: string, correlationId: string, now: string): Applied {
-        if (!this.claimKey(record.idempotencyKey, record.recordId, correlationId, now)) {
-            return 'duplicate';
+    /**
+     * Takes the key unless it is known (stored, or taken earlier in the same transaction); true when it was new.
+     * Dedupe is on the key alone: attempt and correlation id do not matter.
+     */
+    protected claimKey(idempotencyKey: string, changes: IndexChanges): boolean {
+        const known = this.keys.size;
+        this.keys.add(idempotencyKey);
+        if (this.keys.size === known) {
+            return false;
         }
-        const isDelete = record.operation === 'delete';
-        // The upsert's WHERE skips a change older than the one applied (its changedAt sorts lower): nothing changes.
-        const changed = this.upsertRecord.run(
-            record.recordId,
-            record.sourceObject,
-            integration,
-            record.changedAt,
-            sortableTime(record.changedAt),
-            isDelete ? 1 : 0,
-            // A delete keeps the record as a tombstone with its changedAt, so an older upsert that arrives later
-            // (an admin's replay) is skipped instead of bringing the record back.
-            isDelete ? '{}' : JSON.stringify(record.data ?? {}),
-            record.idempotencyKey,
-            now
-        ).changes;
-        if (Number(changed) === 0) {
-            this.markOlder.run(record.idempotencyKey);
-            return 'older';
-        }
-        return 'applied';
+        changes.addedKeys.push(idempotencyKey);
+        return true;
+    }
+
+    /** A new record's id in the receiver's system (what Relay stores as the external id): prefix-counter. */
+    private newExternalId(): string {
+        return `${this.externalIdPrefix}-${(++this.externalIds).toString(16).padStart(8, '0')}`;
+    }
+
+    /** The external id the receiver gave a record; undefined when it never had it. */
+    externalIdOf(recordId: string): string | undefined {
+        this.refreshIndex();
+        return this.versions.get(recordId)?.externalId;
     }
 
     /** The receiver's view of a record, deleted ones included; undefined when it never had it. */
     record(recordId: string): StoredRecord | undefined {
-        const row = this.findRecord.get(recordId) as RecordRow | undefined;
+        this.refreshIndex();
+        const current = this.versions.get(recordId);
+        const row =
+            current &&
+            (this.readChange.get(`$[${current.position}]`, current.batchId) as
+                { integration: string; change: string } | undefined);
         if (!row) {
             return undefined;
         }
+        const [lastIdempotencyKey, , , sourceObject, changedAt, , deleted, data, externalId, applications] = JSON.parse(
+            row.change
+        ) as Extract<StoredChange, { length: 10 }>;
         return {
-            recordId: row.record_id,
-            sourceObject: row.source_object,
+            recordId,
+            sourceObject,
             integration: row.integration,
-            changedAt: row.changed_at,
-            deleted: row.deleted === 1,
-            externalId: row.external_id,
-            data: JSON.parse(row.data) as Record<string, DataValue>,
-            applications: row.applications,
-            lastIdempotencyKey: row.last_key
+            changedAt,
+            deleted: deleted === 1,
+            externalId,
+            data,
+            applications,
+            lastIdempotencyKey
         };
     }
 
@@ -236,9 +412,23 @@ export class ReceiverStore {
         return Number((this.countKeys.get() as { n: number }).n);
     }
 
-    /** Forgets keys accepted before the cutoff (keep them as long as admins may replay dead letters: §6 item 4). */
+    /**
+     * Forgets keys accepted before the cutoff (keep them as long as admins may replay dead letters: §6 item 4), a
+     * request's batch at a time; a batch holding a record's current version is kept with all its keys, since it is
+     * the record (and its key still dedupes a late replay of that very change). Returns how many keys were forgotten.
+     */
     purgeKeysBefore(cutoff: Date): number {
-        return Number(this.purgeKeys.run(cutoff.toISOString()).changes);
+        this.refreshIndex();
+        const before = Number((this.findFirstBatchAfter.get(cutoff.toISOString()) as { id: number }).id);
+        const holding = JSON.stringify([...new Set(Array.from(this.versions.values(), (version) => version.batchId))]);
+        const purged = (this.purgeBatches.all(before, holding) as { keys: number }[]).reduce(
+            (sum, row) => sum + Number(row.keys),
+            0
+        );
+        if (purged > 0) {
+            this.refreshIndex(true);
+        }
+        return purged;
     }
 
     close(): void {

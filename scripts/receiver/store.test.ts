@@ -1,0 +1,219 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { ReceiverStore, sortableTime } from './store.ts';
+import { upsert } from './test-requests.ts';
+
+const RECORD_ID = '001Hs00001AbCdEIAZ';
+const open: ReceiverStore[] = [];
+let directory: string;
+
+function storeAt(file: string): ReceiverStore {
+    const store = new ReceiverStore({ file });
+    open.push(store);
+    return store;
+}
+
+beforeEach(() => {
+    directory = mkdtempSync(path.join(tmpdir(), 'relay-store-'));
+});
+
+afterEach(() => {
+    open.splice(0).forEach((store) => store.close());
+    rmSync(directory, { recursive: true, force: true });
+});
+
+function pause(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+describe('receiver store: the change log and its index', () => {
+    it('applies a change once, skips an older one and keeps the newest version of a record', () => {
+        const store = storeAt(':memory:');
+        const first = upsert({ recordId: RECORD_ID, changedAt: '2026-11-20T10:00:00.000Z' });
+        const newer = upsert({ recordId: RECORD_ID, changedAt: '2026-11-20T11:00:00.000Z', data: { name: 'B' } });
+        const older = upsert({ recordId: RECORD_ID, changedAt: '2026-11-20T10:30:00Z', data: { name: 'old' } });
+
+        expect(store.applyAll([first, newer, older, first], 'ERP_Customer', 'c1')).toEqual([
+            'applied',
+            'applied',
+            'older',
+            'duplicate'
+        ]);
+        expect(store.applyAll([newer, older], 'ERP_Customer', 'c2')).toEqual(['duplicate', 'duplicate']);
+        expect(store.record(RECORD_ID)).toMatchObject({
+            data: { name: 'B' },
+            applications: 2,
+            lastIdempotencyKey: newer.idempotencyKey,
+            changedAt: '2026-11-20T11:00:00.000Z'
+        });
+        expect(store.keyCount()).toBe(3);
+    });
+
+    it('keeps the external id of a record across its versions, a delete included', () => {
+        const store = storeAt(':memory:');
+        store.applyAll([upsert({ recordId: RECORD_ID })], 'ERP_Customer', 'c');
+        const externalId = store.record(RECORD_ID)?.externalId;
+        store.applyAll([upsert({ recordId: RECORD_ID, operation: 'delete', data: undefined })], 'ERP_Customer', 'c');
+
+        expect(externalId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{8}$/);
+        expect(store.record(RECORD_ID)).toMatchObject({ externalId, deleted: true, data: {}, applications: 2 });
+    });
+
+    it('leaves the index as it was when a transaction fails', () => {
+        const store = storeAt(':memory:');
+        const good = upsert();
+
+        expect(() =>
+            store.applyBatches([
+                { records: [good], integration: 'ERP_Customer', correlationId: 'c' },
+                { records: [upsert({ changedAt: 'yesterday' })], integration: 'ERP_Customer', correlationId: 'c' }
+            ])
+        ).toThrow(/Not a UTC date-time/);
+        expect(store.keyCount()).toBe(0);
+        expect(store.record(good.recordId)).toBeUndefined();
+        expect(store.applyAll([good], 'ERP_Customer', 'c')).toEqual(['applied']);
+    });
+
+    it('rebuilds the index from the file when reopened', () => {
+        const file = path.join(directory, 'receiver.db');
+        const change = upsert({ recordId: RECORD_ID, changedAt: '2026-11-20T10:00:00Z' });
+        const first = storeAt(file);
+        first.applyAll([change], 'ERP_Customer', 'c');
+        first.close();
+
+        const reopened = storeAt(file);
+
+        expect(reopened.applyAll([change], 'ERP_Customer', 'c')).toEqual(['duplicate']);
+        expect(
+            reopened.applyAll([upsert({ recordId: RECORD_ID, changedAt: '2026-11-20T09:00:00Z' })], 'ERP_Customer', 'c')
+        ).toEqual(['older']);
+        expect(reopened.record(RECORD_ID)).toMatchObject({
+            applications: 1,
+            lastIdempotencyKey: change.idempotencyKey
+        });
+    });
+
+    it('sees what another connection wrote to the same file (its index is refreshed, not trusted)', () => {
+        const file = path.join(directory, 'receiver.db');
+        const mine = storeAt(file);
+        const other = storeAt(file);
+        const change = upsert({ recordId: RECORD_ID });
+
+        expect(other.applyAll([change], 'ERP_Customer', 'other')).toEqual(['applied']);
+        expect(mine.record(RECORD_ID)).toMatchObject({ applications: 1 });
+        expect(mine.applyAll([change], 'ERP_Customer', 'mine')).toEqual(['duplicate']);
+        expect(mine.applyAll([upsert({ recordId: RECORD_ID })], 'ERP_Customer', 'mine')).toEqual(['applied']);
+        expect(other.record(RECORD_ID)).toMatchObject({ applications: 2 });
+    });
+
+    it('shows records and keys through views for people reading the file', () => {
+        const file = path.join(directory, 'receiver.db');
+        const store = storeAt(file);
+        store.applyAll(
+            [upsert({ recordId: RECORD_ID }), upsert({ recordId: RECORD_ID, data: { name: 'latest' } })],
+            'ERP_Customer',
+            'c'
+        );
+        const reader = new DatabaseSync(file, { readOnly: true });
+        try {
+            expect(reader.prepare('SELECT record_id, data, applications FROM records').all()).toEqual([
+                { record_id: RECORD_ID, data: '{"name":"latest"}', applications: 2 }
+            ]);
+            expect(reader.prepare('SELECT count(*) AS n FROM idempotency_keys').get()).toEqual({ n: 2 });
+        } finally {
+            reader.close();
+        }
+    });
+});
+
+describe('receiver store: forgetting keys', () => {
+    it('forgets keys accepted before the cutoff but keeps the change each record is now', async () => {
+        const store = storeAt(':memory:');
+        const replaced = upsert({ recordId: RECORD_ID, changedAt: '2026-11-20T10:00:00Z' });
+        const current = upsert({ recordId: RECORD_ID, changedAt: '2026-11-20T11:00:00Z', data: { name: 'now' } });
+        const skipped = upsert({ recordId: RECORD_ID, changedAt: '2026-11-20T09:00:00Z' });
+        const other = upsert();
+        // One request each: keys are forgotten a request's batch at a time.
+        for (const change of [replaced, current, skipped, other]) {
+            store.applyAll([change], 'ERP_Customer', 'c');
+        }
+        await pause(5);
+        const cutoff = new Date();
+        await pause(5);
+        const later = upsert();
+        store.applyAll([later], 'ERP_Customer', 'c');
+
+        expect(store.purgeKeysBefore(new Date(0))).toBe(0);
+        expect(store.purgeKeysBefore(cutoff)).toBe(2);
+        expect(store.keyCount()).toBe(3);
+        expect(store.record(RECORD_ID)).toMatchObject({ data: { name: 'now' }, applications: 2 });
+        // A forgotten key of a change older than the record is still skipped; the kept ones are still known.
+        expect(store.applyAll([replaced, current, other, later], 'ERP_Customer', 'c')).toEqual([
+            'older',
+            'duplicate',
+            'duplicate',
+            'duplicate'
+        ]);
+    });
+});
+
+describe('receiver store: a file written with the earlier tables', () => {
+    function writeEarlierLayout(file: string): void {
+        const db = new DatabaseSync(file);
+        db.exec(`
+            CREATE TABLE records (id INTEGER PRIMARY KEY, record_id TEXT NOT NULL UNIQUE, source_object TEXT NOT NULL,
+                integration TEXT NOT NULL, changed_at TEXT NOT NULL, changed_sort TEXT NOT NULL, deleted INTEGER NOT NULL,
+                data TEXT NOT NULL, external_id TEXT NOT NULL, applications INTEGER NOT NULL, last_key TEXT NOT NULL,
+                updated_at TEXT NOT NULL);
+            CREATE TABLE idempotency_keys (id INTEGER PRIMARY KEY, idempotency_key TEXT NOT NULL UNIQUE,
+                record_id TEXT NOT NULL, outcome TEXT NOT NULL, correlation_id TEXT, accepted_at TEXT NOT NULL);
+            INSERT INTO idempotency_keys (idempotency_key, record_id, outcome, correlation_id, accepted_at) VALUES
+                ('key-1', '${RECORD_ID}', 'applied', 'c1', '2026-11-01T10:00:00.000Z'),
+                ('key-2', '${RECORD_ID}', 'applied', 'c2', '2026-11-02T10:00:00.000Z'),
+                ('key-3', '${RECORD_ID}', 'older', 'c3', '2026-11-03T10:00:00.000Z');
+            INSERT INTO records (record_id, source_object, integration, changed_at, changed_sort, deleted, data,
+                external_id, applications, last_key, updated_at) VALUES
+                ('${RECORD_ID}', 'Account', 'ERP_Customer', '2026-11-02T09:00:00Z', '${sortableTime('2026-11-02T09:00:00Z')}',
+                 0, '{"name":"kept"}', 'ext-1', 2, 'key-2', '2026-11-02T10:00:00.000Z');
+        `);
+        db.close();
+    }
+
+    it('moves its keys and records into the log and goes on deduplicating them', () => {
+        const file = path.join(directory, 'receiver.db');
+        writeEarlierLayout(file);
+
+        const store = storeAt(file);
+
+        expect(store.keyCount()).toBe(3);
+        expect(store.record(RECORD_ID)).toMatchObject({
+            data: { name: 'kept' },
+            externalId: 'ext-1',
+            applications: 2,
+            lastIdempotencyKey: 'key-2'
+        });
+        const again = ['key-1', 'key-2', 'key-3'].map((idempotencyKey) =>
+            upsert({ idempotencyKey, recordId: RECORD_ID })
+        );
+        expect(store.applyAll(again, 'ERP_Customer', 'c')).toEqual(['duplicate', 'duplicate', 'duplicate']);
+        expect(store.applyAll([upsert({ recordId: RECORD_ID })], 'ERP_Customer', 'c')).toEqual(['applied']);
+        expect(store.record(RECORD_ID)).toMatchObject({ externalId: 'ext-1', applications: 3 });
+    });
+
+    it('refuses a file with only one of the two tables and changes nothing in it', () => {
+        const file = path.join(directory, 'receiver.db');
+        const db = new DatabaseSync(file);
+        db.exec('CREATE TABLE records (record_id TEXT)');
+        db.close();
+
+        expect(() => storeAt(file)).toThrow(/has a table records but not its companion/);
+        const check = new DatabaseSync(file, { readOnly: true });
+        expect(check.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all()).toEqual([
+            { name: 'records' }
+        ]);
+        check.close();
+    });
+});
