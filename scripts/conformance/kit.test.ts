@@ -192,17 +192,13 @@ describe('conformance kit against receivers with a planted fault', () => {
 
     it('fails item 5 only when the receiver applies an older change over a newer one', async () => {
         class NoOrder extends ReceiverStore {
-            override applyBatches(
-                batches: Parameters<ReceiverStore['applyBatches']>[0]
-            ): ReturnType<ReceiverStore['applyBatches']> {
+            override apply(batch: Parameters<ReceiverStore['apply']>[0]): ReturnType<ReceiverStore['apply']> {
                 // Every change looks newer than what is stored: the receiver applies in arrival order.
                 const now = new Date().toISOString();
-                return super.applyBatches(
-                    batches.map((batch) => ({
-                        ...batch,
-                        records: batch.records.map((record) => ({ ...record, changedAt: now }))
-                    }))
-                );
+                return super.apply({
+                    ...batch,
+                    records: batch.records.map((record) => ({ ...record, changedAt: now }))
+                });
             }
         }
         const base = await reference({ store: new NoOrder({ file: ':memory:' }) });

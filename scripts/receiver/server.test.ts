@@ -1,8 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { ReferenceReceiver } from './server.ts';
 import type { ReceiverOptions } from './server.ts';
@@ -410,6 +411,36 @@ describe('reference receiver: extensions', () => {
             body: '{"schema":"relay.reconcile.v1"}'
         });
         expect(bad.status).toBe(400);
+    });
+
+    it('answers a read only once the group holding its record committed (no uncommitted reads)', async () => {
+        const { url } = await startReceiver({ groupCommitDelayMs: 300 });
+        // A request whose body is still arriving keeps the group open (it may join it) until the delay ends.
+        const late = relayRequest([upsert()]);
+        const lateBody = JSON.stringify(late);
+        const held = httpRequest(url, {
+            method: 'POST',
+            headers: { ...relayHeaders(late, TOKEN), 'Content-Length': Buffer.byteLength(lateBody) }
+        });
+        held.on('error', () => undefined);
+        held.write(lateBody.slice(0, 10));
+        await delay(50);
+        const record = upsert();
+        const change = post(url, [record]);
+        await delay(50);
+        const readStarted = performance.now();
+        const read = sendHttp(new URL(`/customers/${record.recordId}`, url).toString(), {
+            method: 'GET',
+            headers: { Authorization: `Bearer ${TOKEN}` }
+        }).then((answer) => ({ answer, waitedMs: performance.now() - readStarted }));
+
+        const [changeAnswer, { answer: readAnswer, waitedMs }] = await Promise.all([change, read]);
+        held.destroy();
+
+        expect(statuses(changeAnswer)).toEqual(['accepted']);
+        expect(readAnswer.json).toMatchObject({ found: true, recordId: record.recordId });
+        // The group commits 300 ms after the change joined it; the read came 50 ms after the change.
+        expect(waitedMs).toBeGreaterThanOrEqual(200);
     });
 
     it('serves one record (§9) and 404 for one it does not hold', async () => {

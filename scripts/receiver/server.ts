@@ -62,6 +62,8 @@ export interface ReceiverOptions {
     log?: (line: string) => void;
     /** How long stop() waits for requests in progress before closing their connections. */
     shutdownGraceMs?: number;
+    /** How long a group of concurrent change requests waits for a late one before committing (default 4 ms). */
+    groupCommitDelayMs?: number;
 }
 
 class HttpError extends Error {
@@ -135,58 +137,99 @@ function usableKey(value: unknown): value is string {
 }
 
 /**
- * Group commit: changes of concurrent requests share one transaction (one WAL write and sync). A group commits
- * as soon as every change request in progress has joined it and it is as large as the recent groups were, or
- * MAX_COMMIT_DELAY_MS after its first request, whichever comes first: a lone sender commits at once, four
- * concurrent senders share a commit even when one of them is a moment late (their answers leave together, so
- * the next requests arrive a little apart; without waiting for the late one, a quarter of the groups were single
- * requests, each paying a sync of its own). Every answer still waits for its own commit, and a failing commit
- * fails (500) every request of its group.
+ * Group commit: changes of concurrent requests share one transaction (one WAL write and sync). Each request's
+ * changes are applied as soon as it is validated, in the group's open transaction, so when the last request of a
+ * group arrives only its own changes and the commit are left. A group commits as soon as every change request in
+ * progress has joined it and it is as large as the recent groups were, or DEFAULT_COMMIT_DELAY_MS after its first
+ * request, whichever comes first: a lone sender commits at once, four concurrent senders share a commit even when
+ * one of them is a moment late (their answers leave together, so the next requests arrive a little apart; without
+ * waiting for the late one, a quarter of the groups were single requests, each paying a sync of its own). Every
+ * answer waits for its own commit, and a failing apply or commit fails (500) every request of its group.
  */
-const MAX_COMMIT_DELAY_MS = 4;
+const DEFAULT_COMMIT_DELAY_MS = 4;
+
+interface GroupMember {
+    applied: Applied[];
+    resolve: (applied: Applied[]) => void;
+    reject: (error: unknown) => void;
+}
 
 class GroupCommit {
     private readonly store: ReceiverStore;
     private readonly othersComing: () => boolean;
-    private pending: { batch: ApplyBatch; resolve: (applied: Applied[]) => void; reject: (error: unknown) => void }[] =
-        [];
+    private readonly delayMs: number;
+    private pending: GroupMember[] = [];
     private timer: NodeJS.Timeout | undefined;
     /** How many requests the recent groups held: the largest, less one per commit since (so it decays to 1). */
     private expected = 1;
+    /** Readers waiting for the open group to end (they never see changes that are not committed). */
+    private settledWaiters: (() => void)[] = [];
 
-    constructor(store: ReceiverStore, othersComing: () => boolean) {
+    constructor(store: ReceiverStore, othersComing: () => boolean, delayMs = DEFAULT_COMMIT_DELAY_MS) {
         this.store = store;
         this.othersComing = othersComing;
+        this.delayMs = delayMs;
     }
 
     apply(batch: ApplyBatch): Promise<Applied[]> {
+        let applied: Applied[];
+        try {
+            if (!this.store.inTransaction) {
+                this.store.begin();
+            }
+            applied = this.store.apply(batch);
+        } catch (error) {
+            // The store rolled the transaction back: the requests that joined it fail with this one.
+            this.end().forEach((member) => member.reject(error));
+            return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+        }
         return new Promise((resolve, reject) => {
-            this.pending.push({ batch, resolve, reject });
+            this.pending.push({ applied, resolve, reject });
             if (!this.othersComing() && this.pending.length >= this.expected) {
                 clearTimeout(this.timer);
                 this.timer = undefined;
                 setImmediate(() => this.commit());
             } else {
-                this.timer ??= setTimeout(() => this.commit(), MAX_COMMIT_DELAY_MS);
+                this.timer ??= setTimeout(() => this.commit(), this.delayMs);
             }
         });
     }
 
+    /** Resolves when no group is open. */
+    settled(): Promise<void> {
+        return this.store.inTransaction
+            ? new Promise((resolve) => this.settledWaiters.push(resolve))
+            : Promise.resolve();
+    }
+
     private commit(): void {
-        clearTimeout(this.timer);
-        this.timer = undefined;
-        const jobs = this.pending;
-        this.pending = [];
-        if (jobs.length === 0) {
+        if (this.pending.length === 0) {
             return;
         }
-        this.expected = Math.max(jobs.length, this.expected - 1);
+        this.expected = Math.max(this.pending.length, this.expected - 1);
+        let failure: unknown;
         try {
-            const outcomes = this.store.applyBatches(jobs.map((job) => job.batch));
-            jobs.forEach((job, index) => job.resolve(outcomes[index]));
+            this.store.commit();
         } catch (error) {
-            jobs.forEach((job) => job.reject(error));
+            failure = error;
         }
+        for (const member of this.end()) {
+            if (failure === undefined) {
+                member.resolve(member.applied);
+            } else {
+                member.reject(failure);
+            }
+        }
+    }
+
+    /** Closes the group: its members, and the readers waiting for it to end. */
+    private end(): GroupMember[] {
+        clearTimeout(this.timer);
+        this.timer = undefined;
+        const members = this.pending;
+        this.pending = [];
+        this.settledWaiters.splice(0).forEach((resolve) => resolve());
+        return members;
     }
 }
 
@@ -224,7 +267,7 @@ export class ReferenceReceiver {
         this.store =
             options.store ??
             new ReceiverStore({ file: options.databaseFile ?? ':memory:', synchronous: options.synchronous });
-        this.commits = new GroupCommit(this.store, () => this.changeRequests > 0);
+        this.commits = new GroupCommit(this.store, () => this.changeRequests > 0, options.groupCommitDelayMs);
         this.store.purgeKeysBefore(new Date(Date.now() - (options.keyRetentionDays ?? 30) * 86_400_000));
         if (options.acknowledgements) {
             this.acknowledgements = new AcknowledgementSender({ log: options.log, ...options.acknowledgements });
@@ -335,6 +378,8 @@ export class ReferenceReceiver {
             return;
         }
         if (method === 'GET' && SALESFORCE_ID.test(lastSegment)) {
+            // A read never sees the open group's changes before they are committed.
+            await this.commits.settled();
             this.answerRecord(response, lastSegment);
             return;
         }
@@ -344,7 +389,9 @@ export class ReferenceReceiver {
         const schema = headerOf(request, 'x-relay-schema');
         if (schema === RECONCILE_SCHEMA || url.pathname === this.options.reconciliationPath) {
             const text = await readBody(request, this.options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
-            this.answerReconciliation(response, parseJson(text));
+            const body = parseJson(text);
+            await this.commits.settled();
+            this.answerReconciliation(response, body);
             return;
         }
         this.changeRequests++;

@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { BackgroundCheckpointer } from './checkpointer.ts';
 import { ReceiverStore, sortableTime } from './store.ts';
 import { upsert } from './test-requests.ts';
 
@@ -77,6 +78,34 @@ describe('receiver store: the change log and its index', () => {
         expect(store.applyAll([good], 'ERP_Customer', 'c')).toEqual(['applied']);
     });
 
+    it('rolls back the batches applied before a failing one in the same transaction', () => {
+        const store = storeAt(':memory:');
+        const first = upsert();
+        store.begin();
+        expect(store.apply({ records: [first], integration: 'ERP_Customer', correlationId: 'c' })).toEqual(['applied']);
+
+        expect(() =>
+            store.apply({ records: [upsert({ changedAt: 'later' })], integration: 'ERP_Customer', correlationId: 'c' })
+        ).toThrow(/Not a UTC date-time/);
+        expect(store.inTransaction).toBe(false);
+        expect(store.record(first.recordId)).toBeUndefined();
+        expect(store.keyCount()).toBe(0);
+        expect(() => store.commit()).toThrow();
+        expect(store.applyAll([first], 'ERP_Customer', 'c')).toEqual(['applied']);
+    });
+
+    it('refuses to apply outside a transaction or to open a second one', () => {
+        const store = storeAt(':memory:');
+
+        expect(() => store.apply({ records: [upsert()], integration: 'ERP_Customer', correlationId: 'c' })).toThrow(
+            /No transaction is open/
+        );
+        store.begin();
+        expect(() => store.begin()).toThrow(/already open/);
+        store.rollback();
+        expect(store.inTransaction).toBe(false);
+    });
+
     it('rebuilds the index from the file when reopened', () => {
         const file = path.join(directory, 'receiver.db');
         const change = upsert({ recordId: RECORD_ID, changedAt: '2026-11-20T10:00:00Z' });
@@ -126,6 +155,42 @@ describe('receiver store: the change log and its index', () => {
         } finally {
             reader.close();
         }
+    });
+});
+
+describe('receiver store: checkpoints on their own thread', () => {
+    it('copies the WAL into the database file without the writer checkpointing', async () => {
+        const file = path.join(directory, 'receiver.db');
+        const store = storeAt(file);
+        const data = { notes: 'x'.repeat(1000) };
+        for (let i = 0; i < 20; i++) {
+            store.applyAll(
+                Array.from({ length: 50 }, () => upsert({ data })),
+                'ERP_Customer',
+                'c'
+            );
+        }
+        // ~1 MB committed; the writer's own checkpoint would start at ~100 MB of WAL.
+        for (let waited = 0; statSync(file).size < 512 * 1024; waited += 20) {
+            if (waited > 5000) {
+                throw new Error(`The database file is still ${statSync(file).size} bytes after 5 s.`);
+            }
+            await pause(20);
+        }
+        expect(statSync(file).size).toBeGreaterThanOrEqual(512 * 1024);
+        expect(store.keyCount()).toBe(1000);
+    });
+
+    it('reports why it cannot checkpoint', async () => {
+        const checkpointer = new BackgroundCheckpointer(path.join(directory, 'missing', 'receiver.db'), 10);
+        for (let waited = 0; checkpointer.lastError === undefined; waited += 10) {
+            if (waited > 5000) {
+                throw new Error('No error reported after 5 s.');
+            }
+            await pause(10);
+        }
+        expect(checkpointer.lastError).toMatch(/unable to open|cannot open/i);
+        await checkpointer.stop();
     });
 });
 

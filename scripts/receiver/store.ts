@@ -13,6 +13,7 @@
 import { randomUUID } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
 import type { StatementSync } from 'node:sqlite';
+import { BackgroundCheckpointer } from './checkpointer.ts';
 import type { DataValue, RelayRecord } from './contract.ts';
 
 /** How durable a commit is. FULL: the WAL is synced at every commit (survives power loss). NORMAL: synced at
@@ -62,7 +63,6 @@ type StoredChange =
           outcome: 'applied',
           sourceObject: string,
           changedAt: string,
-          changedSort: string,
           deleted: 0 | 1,
           data: Record<string, DataValue>,
           externalId: string,
@@ -74,7 +74,8 @@ type StoredChange =
 interface CurrentVersion {
     batchId: number;
     position: number;
-    changedSort: string;
+    /** As received: compared through sortableTime only when a later change of the record arrives. */
+    changedAt: string;
     externalId: string;
     applications: number;
 }
@@ -82,17 +83,20 @@ interface CurrentVersion {
 /** What a transaction changed in the index, undone if it rolls back. */
 export interface IndexChanges {
     addedKeys: string[];
-    /** Each record whose version changed, with the version before (undefined: the record was new). */
-    replaced: [recordId: string, before: CurrentVersion | undefined][];
+    /** Each record whose version changed (in order), and its version before (undefined: the record was new). */
+    replacedIds: string[];
+    replacedVersions: (CurrentVersion | undefined)[];
 }
+
+const UTC_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 
 /** `changedAt` as a string that sorts in time order whatever its number of fractional digits (0 to 9). */
 export function sortableTime(iso: string): string {
-    const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?Z$/.exec(iso);
-    if (!match) {
+    if (!UTC_DATE_TIME.test(iso)) {
         throw new Error(`Not a UTC date-time: ${iso}`);
     }
-    return `${match[1]}.${(match[2] ?? '').padEnd(9, '0')}Z`;
+    // 'YYYY-MM-DDTHH:MM:SS' then the fraction padded to nine digits.
+    return iso.length === 20 ? `${iso.slice(0, 19)}.000000000Z` : `${iso.slice(0, -1).padEnd(29, '0')}Z`;
 }
 
 const SCHEMA = `
@@ -107,9 +111,8 @@ const SCHEMA = `
     CREATE VIEW IF NOT EXISTS changes AS
         SELECT b.id AS batch_id, c.key AS position, b.correlation_id, b.integration, b.accepted_at,
                c.value ->> 0 AS idempotency_key, c.value ->> 1 AS record_id, c.value ->> 2 AS outcome,
-               c.value ->> 3 AS source_object, c.value ->> 4 AS changed_at, c.value ->> 5 AS changed_sort,
-               c.value ->> 6 AS deleted, c.value -> 7 AS data, c.value ->> 8 AS external_id,
-               c.value ->> 9 AS applications
+               c.value ->> 3 AS source_object, c.value ->> 4 AS changed_at, c.value ->> 5 AS deleted,
+               c.value -> 6 AS data, c.value ->> 7 AS external_id, c.value ->> 8 AS applications
         FROM change_batches b, json_each(b.changes) c;
     -- A record is its latest applied change.
     CREATE VIEW IF NOT EXISTS records AS
@@ -136,8 +139,8 @@ const MIGRATE_TABLES = `
         ORDER BY accepted_at;
     INSERT INTO change_batches (correlation_id, integration, accepted_at, changes)
         SELECT k.correlation_id, r.integration, coalesce(k.accepted_at, r.updated_at),
-               json_array(json_array(r.last_key, r.record_id, 'applied', r.source_object, r.changed_at, r.changed_sort,
-                                     r.deleted, json(r.data), r.external_id, r.applications))
+               json_array(json_array(r.last_key, r.record_id, 'applied', r.source_object, r.changed_at, r.deleted,
+                                     json(r.data), r.external_id, r.applications))
         FROM old_records r LEFT JOIN old_keys k ON k.idempotency_key = r.last_key
         ORDER BY r.updated_at;
     DROP TABLE old_keys;
@@ -147,6 +150,7 @@ const MIGRATE_TABLES = `
 export class ReceiverStore {
     readonly synchronous: Synchronous;
     private readonly db: DatabaseSync;
+    private readonly checkpointer?: BackgroundCheckpointer;
     private readonly insertBatch: StatementSync;
     private readonly readChange: StatementSync;
     private readonly readBatches: StatementSync;
@@ -160,6 +164,8 @@ export class ReceiverStore {
     private versions = new Map<string, CurrentVersion>();
     /** PRAGMA data_version when the index was built: it changes when another connection commits to the file. */
     private indexedVersion = -1;
+    /** The open transaction's changes to the index (undone on rollback); undefined when none is open. */
+    private open: IndexChanges | undefined;
     /** External ids are this store's random prefix and a counter: unique across restarts, and cheap to make. */
     private readonly externalIdPrefix = randomUUID().slice(0, 8);
     private externalIds = 0;
@@ -173,8 +179,9 @@ export class ReceiverStore {
             PRAGMA busy_timeout = 5000;
             PRAGMA cache_size = -65536;
             PRAGMA temp_store = MEMORY;
-            -- Checkpoint every ~40 MB of WAL instead of ~4 MB; the limit trims the WAL file after a checkpoint.
-            PRAGMA wal_autocheckpoint = 10000;
+            -- Checkpoints run on a worker thread (checkpointer.ts); this is the backstop should it fall behind (~100 MB).
+            -- The limit trims the WAL file after a checkpoint.
+            PRAGMA wal_autocheckpoint = 25000;
             PRAGMA journal_size_limit = 67108864;
         `);
         this.openLayout();
@@ -201,6 +208,9 @@ export class ReceiverStore {
              RETURNING json_array_length(changes) AS keys`
         );
         this.refreshIndex();
+        if (options.file !== ':memory:' && options.file !== '') {
+            this.checkpointer = new BackgroundCheckpointer(options.file);
+        }
     }
 
     /** Creates the log (and its views), moving the rows of a file written with the earlier tables into it. */
@@ -247,9 +257,9 @@ export class ReceiverStore {
                     versions.set(change[1], {
                         batchId: row.id,
                         position,
-                        changedSort: change[5],
-                        externalId: change[8],
-                        applications: change[9]
+                        changedAt: change[4],
+                        externalId: change[7],
+                        applications: change[8]
                     });
                 }
             });
@@ -275,31 +285,80 @@ export class ReceiverStore {
      * put back as it was.
      */
     applyBatches(batches: readonly ApplyBatch[]): Applied[][] {
-        const now = new Date().toISOString();
-        const changes: IndexChanges = { addedKeys: [], replaced: [] };
+        this.begin();
+        const outcomes = batches.map((batch) => this.apply(batch));
+        this.commit();
+        return outcomes;
+    }
+
+    /** Whether a transaction is open (batches applied, not yet committed). */
+    get inTransaction(): boolean {
+        return this.open !== undefined;
+    }
+
+    /**
+     * Opens the transaction later batches join, so each request's changes are applied as it arrives and the commit
+     * is all that is left when the group is complete. BEGIN IMMEDIATE takes the write lock until commit or rollback.
+     */
+    begin(): void {
+        if (this.open) {
+            throw new Error('A transaction is already open.');
+        }
         this.db.exec('BEGIN IMMEDIATE');
+        this.open = { addedKeys: [], replacedIds: [], replacedVersions: [] };
         try {
             // Under the write lock: no other connection can commit until this transaction ends.
             this.refreshIndex();
-            const outcomes = batches.map((batch) => this.applyBatch(batch, now, changes));
-            this.db.exec('COMMIT');
-            return outcomes;
         } catch (error) {
-            if (this.db.isTransaction) {
-                this.db.exec('ROLLBACK');
-            }
-            for (const key of changes.addedKeys) {
-                this.keys.delete(key);
-            }
-            for (let i = changes.replaced.length - 1; i >= 0; i--) {
-                const [recordId, before] = changes.replaced[i];
-                if (before) {
-                    this.versions.set(recordId, before);
-                } else {
-                    this.versions.delete(recordId);
-                }
-            }
+            this.rollback();
             throw error;
+        }
+    }
+
+    /** Applies one request's changes in the open transaction; when that fails, the whole transaction is rolled back. */
+    apply(batch: ApplyBatch): Applied[] {
+        if (!this.open) {
+            throw new Error('No transaction is open.');
+        }
+        try {
+            return this.applyBatch(batch, new Date().toISOString(), this.open);
+        } catch (error) {
+            this.rollback();
+            throw error;
+        }
+    }
+
+    /** Commits the open transaction (with synchronous=FULL, once the WAL is synced); on failure rolls it back. */
+    commit(): void {
+        try {
+            this.db.exec('COMMIT');
+        } catch (error) {
+            this.rollback();
+            throw error;
+        }
+        this.open = undefined;
+    }
+
+    /** Rolls the open transaction back and puts the index back as it was before it. */
+    rollback(): void {
+        const changes = this.open;
+        this.open = undefined;
+        if (this.db.isOpen && this.db.isTransaction) {
+            this.db.exec('ROLLBACK');
+        }
+        if (!changes) {
+            return;
+        }
+        for (const key of changes.addedKeys) {
+            this.keys.delete(key);
+        }
+        for (let i = changes.replacedIds.length - 1; i >= 0; i--) {
+            const before = changes.replacedVersions[i];
+            if (before) {
+                this.versions.set(changes.replacedIds[i], before);
+            } else {
+                this.versions.delete(changes.replacedIds[i]);
+            }
         }
     }
 
@@ -312,7 +371,7 @@ export class ReceiverStore {
             }
             const changedSort = sortableTime(record.changedAt);
             const current = this.versions.get(record.recordId);
-            if (current && changedSort < current.changedSort) {
+            if (current && changedSort < sortableTime(current.changedAt)) {
                 stored.push([record.idempotencyKey, record.recordId, 'older']);
                 return 'older';
             }
@@ -320,7 +379,7 @@ export class ReceiverStore {
             const version: CurrentVersion = {
                 batchId: 0,
                 position: stored.length,
-                changedSort,
+                changedAt: record.changedAt,
                 externalId: current?.externalId ?? this.newExternalId(),
                 applications: (current?.applications ?? 0) + 1
             };
@@ -330,13 +389,13 @@ export class ReceiverStore {
                 'applied',
                 record.sourceObject,
                 record.changedAt,
-                changedSort,
                 isDelete ? 1 : 0,
                 isDelete ? {} : (record.data ?? {}),
                 version.externalId,
                 version.applications
             ]);
-            changes.replaced.push([record.recordId, current]);
+            changes.replacedIds.push(record.recordId);
+            changes.replacedVersions.push(current);
             this.versions.set(record.recordId, version);
             newVersions.push(version);
             return 'applied';
@@ -391,9 +450,9 @@ export class ReceiverStore {
         if (!row) {
             return undefined;
         }
-        const [lastIdempotencyKey, , , sourceObject, changedAt, , deleted, data, externalId, applications] = JSON.parse(
+        const [lastIdempotencyKey, , , sourceObject, changedAt, deleted, data, externalId, applications] = JSON.parse(
             row.change
-        ) as Extract<StoredChange, { length: 10 }>;
+        ) as Extract<StoredChange, { length: 9 }>;
         return {
             recordId,
             sourceObject,
@@ -431,7 +490,10 @@ export class ReceiverStore {
         return purged;
     }
 
+    /** Closes the database; the checkpoint thread closes its connection right after (the last one checkpoints). */
     close(): void {
+        void this.checkpointer?.stop();
+        this.rollback();
         if (this.db.isOpen) {
             this.db.close();
         }
