@@ -16,6 +16,8 @@ export const receiverMessages = defineMessages('relay.receiver', {
         'Faults to inject, e.g. "latency=200ms@0.5,status=503:retry-after=5@0.1,timeout@0.05,malformed@0.05,partial@0.2,5xx@0.1".',
     'flags.seed.summary': 'Seed of the fault draws (the same seed gives the same faults in the same order).',
     'flags.database.summary': 'SQLite database file (":memory:" for none).',
+    'flags.key-retention-days.summary':
+        'Days an idempotency key is kept (forgotten at start); each kept key costs memory (docs/receiver.md).',
     'flags.synchronous.summary':
         'SQLite synchronous mode: FULL (every commit survives power loss) or NORMAL (a process crash).',
     'flags.cloudevents.summary': 'Accept CloudEvents batches (wire contract §10): on, or off to refuse them.',

@@ -54,6 +54,8 @@ describe('relay receiver', () => {
                     path.join(directory, 'sub', 'r.db'),
                     '--seed',
                     '1',
+                    '--key-retention-days',
+                    '7',
                     '--faults',
                     'latency=1ms'
                 ],
@@ -86,6 +88,15 @@ describe('relay receiver', () => {
         expect(run.stderr).toBe(
             'Error: Bad --faults: Fault "latency@2": the rate must be between 0 and 1 (or 0% and 100%).'
         );
+        expect(run.exitCode).toBe(2);
+    });
+
+    it('refuses a key retention under one day with exit code 2', async () => {
+        const run = await runCommand(Receiver, ['--key-retention-days', '0'], $$.SANDBOX);
+
+        expect(run.stderr).toMatch(/key-retention-days/);
+        expect(run.stderr).toMatch(/greater than or equal to 1/);
+        expect(run.stderr.trim().split('\n')).toHaveLength(1);
         expect(run.exitCode).toBe(2);
     });
 

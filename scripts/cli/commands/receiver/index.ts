@@ -57,6 +57,11 @@ export default class Receiver extends RelayCommand<ReceiverResult> {
             summary: messages.getMessage('flags.database.summary'),
             default: '.relay/receiver.db'
         }),
+        'key-retention-days': Flags.integer({
+            summary: messages.getMessage('flags.key-retention-days.summary'),
+            default: 30,
+            min: 1
+        }),
         synchronous: Flags.option({
             summary: messages.getMessage('flags.synchronous.summary'),
             options: ['FULL', 'NORMAL'] as const,
@@ -97,6 +102,7 @@ export default class Receiver extends RelayCommand<ReceiverResult> {
             seed: flags.seed,
             databaseFile: flags.database,
             synchronous: flags.synchronous,
+            keyRetentionDays: flags['key-retention-days'],
             cloudEvents: flags.cloudevents === 'on',
             reconciliationPath: flags['reconciliation-path'],
             acknowledgements: flags['ack-url']
