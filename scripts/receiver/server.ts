@@ -21,7 +21,7 @@ import {
 import type { RecordResult, RelayCloudEvent, RelayRecord } from './contract.ts';
 import { NO_FAULTS, parseFaultSpec, planFaults, seededRandom } from './faults.ts';
 import type { FaultPlan, FaultSpec, Random } from './faults.ts';
-import { ReceiverStore } from './store.ts';
+import { IndexFullError, ReceiverStore } from './store.ts';
 import type { Applied, ApplyBatch, Synchronous } from './store.ts';
 import { AcknowledgementSender } from './acknowledgements.ts';
 import type { Acknowledgement, AcknowledgementOptions } from './acknowledgements.ts';
@@ -56,7 +56,7 @@ export interface ReceiverOptions {
     reconciliationPath?: string;
     /** Send acknowledgements (§7) of processed changes to this URL. */
     acknowledgements?: AcknowledgementOptions;
-    /** Keys older than this are forgotten at start (default 30 days, §6 item 4). */
+    /** Keys older than this are forgotten at start and then once a day (default 30 days, §6 item 4). */
     keyRetentionDays?: number;
     /** One line per request (correlation id and outcome, §6 item 8). */
     log?: (line: string) => void;
@@ -250,6 +250,7 @@ export class ReferenceReceiver {
     private readonly server: Server;
     private readonly acknowledgements?: AcknowledgementSender;
     private readonly held = new Set<ServerResponse>();
+    private readonly purgeTimer: NodeJS.Timeout;
     private inFlight = 0;
     /** Change requests between the start of their body and their commit (the group commit waits for them). */
     private changeRequests = 0;
@@ -266,9 +267,16 @@ export class ReferenceReceiver {
         validators();
         this.store =
             options.store ??
-            new ReceiverStore({ file: options.databaseFile ?? ':memory:', synchronous: options.synchronous });
+            new ReceiverStore({
+                file: options.databaseFile ?? ':memory:',
+                synchronous: options.synchronous,
+                onCheckpointError: (message) => this.log(`checkpoint error ${message}`)
+            });
         this.commits = new GroupCommit(this.store, () => this.changeRequests > 0, options.groupCommitDelayMs);
-        this.store.purgeKeysBefore(new Date(Date.now() - (options.keyRetentionDays ?? 30) * 86_400_000));
+        this.purgeKeys();
+        // Once a day, between groups (a purge is one transaction; it blocks requests while it runs).
+        this.purgeTimer = setInterval(() => void this.commits.settled().then(() => this.purgeKeys()), 86_400_000);
+        this.purgeTimer.unref();
         if (options.acknowledgements) {
             this.acknowledgements = new AcknowledgementSender({ log: options.log, ...options.acknowledgements });
         }
@@ -283,7 +291,8 @@ export class ReferenceReceiver {
                 }
             });
             this.handle(request, response).catch((error: unknown) => {
-                const status = error instanceof HttpError ? error.status : 500;
+                // 507: the store's index is full; nothing was stored and the sender retries after the receiver is restarted.
+                const status = error instanceof HttpError ? error.status : error instanceof IndexFullError ? 507 : 500;
                 const message = error instanceof Error ? error.message : String(error);
                 if (status >= 500) {
                     this.log(`error ${message}`);
@@ -332,8 +341,22 @@ export class ReferenceReceiver {
         }
         this.server.closeAllConnections();
         await closed;
+        clearInterval(this.purgeTimer);
         await this.acknowledgements?.stop();
-        this.store.close();
+        await this.store.close();
+    }
+
+    /** Forgets the keys older than the retention (a failed purge is logged and tried again the next day). */
+    private purgeKeys(): void {
+        const cutoff = new Date(Date.now() - (this.options.keyRetentionDays ?? 30) * 86_400_000);
+        try {
+            const forgotten = this.store.purgeKeysBefore(cutoff);
+            if (forgotten > 0) {
+                this.log(`forgot ${forgotten} idempotency keys accepted before ${cutoff.toISOString()}`);
+            }
+        } catch (error) {
+            this.log(`error purging keys: ${error instanceof Error ? error.message : String(error)}`);
+        }
     }
 
     private log(line: string): void {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { BackgroundCheckpointer } from './checkpointer.ts';
-import { ReceiverStore, sortableTime } from './store.ts';
+import { IndexFullError, ReceiverStore, sortableTime } from './store.ts';
 import { upsert } from './test-requests.ts';
 
 const RECORD_ID = '001Hs00001AbCdEIAZ';
@@ -21,8 +21,8 @@ beforeEach(() => {
     directory = mkdtempSync(path.join(tmpdir(), 'relay-store-'));
 });
 
-afterEach(() => {
-    open.splice(0).forEach((store) => store.close());
+afterEach(async () => {
+    await Promise.all(open.splice(0).map((store) => store.close()));
     rmSync(directory, { recursive: true, force: true });
 });
 
@@ -61,6 +61,74 @@ describe('receiver store: the change log and its index', () => {
 
         expect(externalId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{8}$/);
         expect(store.record(RECORD_ID)).toMatchObject({ externalId, deleted: true, data: {}, applications: 2 });
+    });
+
+    it('puts back the versions a failed transaction changed (a reused batch id never shows another record)', () => {
+        const store = storeAt(':memory:');
+        const other = '001Hs00001OtHeRIAZ';
+        store.applyAll(
+            [upsert({ recordId: RECORD_ID, changedAt: '2026-11-20T10:00:00Z', data: { who: 'R' } })],
+            'I',
+            'c'
+        );
+
+        expect(() =>
+            store.applyBatches([
+                {
+                    records: [upsert({ recordId: RECORD_ID, changedAt: '2026-11-20T12:00:00Z', data: { who: 'R2' } })],
+                    integration: 'I',
+                    correlationId: 'c'
+                },
+                { records: [upsert({ changedAt: 'noon' })], integration: 'I', correlationId: 'c' }
+            ])
+        ).toThrow(/Not a UTC date-time/);
+        // The rolled-back batch's id is taken by the next batch, a change of another record.
+        store.applyAll([upsert({ recordId: other, data: { who: 'S' } })], 'I', 'c');
+
+        expect(store.record(RECORD_ID)).toMatchObject({ data: { who: 'R' }, applications: 1 });
+        expect(store.applyAll([upsert({ recordId: RECORD_ID, changedAt: '2026-11-20T11:00:00Z' })], 'I', 'c')).toEqual([
+            'applied'
+        ]);
+    });
+
+    it('refuses to write after a ROLLBACK failed, and recovers from the file when reopened', async () => {
+        const file = path.join(directory, 'receiver.db');
+        const store = storeAt(file);
+        const change = upsert();
+        const db = (store as unknown as { db: { exec: (sql: string) => void } }).db;
+        const exec = db.exec.bind(db);
+        db.exec = (sql: string) => {
+            exec(sql);
+            if (sql === 'ROLLBACK') {
+                throw new Error('disk I/O error');
+            }
+        };
+
+        expect(() =>
+            store.applyBatches([
+                { records: [change], integration: 'I', correlationId: 'c' },
+                { records: [upsert({ changedAt: 'noon' })], integration: 'I', correlationId: 'c' }
+            ])
+        ).toThrow(/Not a UTC date-time/);
+        expect(() => store.applyAll([change], 'I', 'c')).toThrow(/connection failed \(disk I\/O error\); restart/);
+        await store.close();
+
+        expect(storeAt(file).applyAll([change], 'I', 'c')).toEqual(['applied']);
+    });
+
+    it('refuses new keys and records past the size of its index, with what to do', () => {
+        class SmallIndex extends ReceiverStore {
+            protected override readonly maxIndexEntries = 2;
+        }
+        const store = new SmallIndex({ file: ':memory:' });
+        open.push(store);
+        const [first, second] = [upsert(), upsert()];
+        store.applyAll([first, second], 'I', 'c');
+
+        expect(() => store.applyAll([upsert()], 'I', 'c')).toThrow(IndexFullError);
+        expect(() => store.applyAll([upsert()], 'I', 'c')).toThrow(/holds 2 keys.*--key-retention-days/);
+        expect(store.applyAll([first], 'I', 'c')).toEqual(['duplicate']);
+        expect(store.keyCount()).toBe(2);
     });
 
     it('leaves the index as it was when a transaction fails', () => {
@@ -106,12 +174,12 @@ describe('receiver store: the change log and its index', () => {
         expect(store.inTransaction).toBe(false);
     });
 
-    it('rebuilds the index from the file when reopened', () => {
+    it('rebuilds the index from the file when reopened', async () => {
         const file = path.join(directory, 'receiver.db');
         const change = upsert({ recordId: RECORD_ID, changedAt: '2026-11-20T10:00:00Z' });
         const first = storeAt(file);
         first.applyAll([change], 'ERP_Customer', 'c');
-        first.close();
+        await first.close();
 
         const reopened = storeAt(file);
 
@@ -181,8 +249,34 @@ describe('receiver store: checkpoints on their own thread', () => {
         expect(store.keyCount()).toBe(1000);
     });
 
+    it('starts the WAL again under sustained writes (a PASSIVE checkpoint alone never catches up)', async () => {
+        const file = path.join(directory, 'sustained.db');
+        const db = new DatabaseSync(file);
+        db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;
+                 PRAGMA busy_timeout = 5000; CREATE TABLE t (x TEXT)`);
+        const checkpointer = new BackgroundCheckpointer(file, { intervalMs: 10, restartAfterBytes: 512 * 1024 });
+        const insert = db.prepare('INSERT INTO t VALUES (?)');
+        const row = 'x'.repeat(40_000);
+        let written = 0;
+        // A commit every millisecond or so for a second (~40 MB): PASSIVE alone left a 58 MB WAL here.
+        for (const until = Date.now() + 1000; Date.now() < until; written += row.length) {
+            db.exec('BEGIN IMMEDIATE');
+            insert.run(row);
+            db.exec('COMMIT');
+            await pause(1);
+        }
+        const walBytes = statSync(`${file}-wal`).size;
+        db.close();
+        await checkpointer.stop();
+
+        expect(written).toBeGreaterThan(8 * 1024 * 1024);
+        expect(walBytes).toBeLessThan(8 * 1024 * 1024);
+    });
+
     it('reports why it cannot checkpoint', async () => {
-        const checkpointer = new BackgroundCheckpointer(path.join(directory, 'missing', 'receiver.db'), 10);
+        const checkpointer = new BackgroundCheckpointer(path.join(directory, 'missing', 'receiver.db'), {
+            intervalMs: 10
+        });
         for (let waited = 0; checkpointer.lastError === undefined; waited += 10) {
             if (waited > 5000) {
                 throw new Error('No error reported after 5 s.');
@@ -195,6 +289,33 @@ describe('receiver store: checkpoints on their own thread', () => {
 });
 
 describe('receiver store: forgetting keys', () => {
+    it('forgets the other keys of a batch whose one change is still a record (it moves to a new batch)', async () => {
+        const store = storeAt(':memory:');
+        const replaced = upsert({ recordId: RECORD_ID, changedAt: '2026-11-20T10:00:00Z' });
+        const current = upsert({ recordId: RECORD_ID, changedAt: '2026-11-20T11:00:00Z', data: { name: 'now' } });
+        const others = Array.from({ length: 198 }, () => upsert({ recordId: '001Hs00001ZzZzZIAZ' }));
+        store.applyAll([replaced, current, ...others], 'ERP_Customer', 'c');
+        await pause(5);
+
+        expect(store.purgeKeysBefore(new Date())).toBe(198);
+        expect(store.keyCount()).toBe(2);
+        expect(store.record(RECORD_ID)).toMatchObject({
+            data: { name: 'now' },
+            applications: 2,
+            integration: 'ERP_Customer'
+        });
+        expect(store.record('001Hs00001ZzZzZIAZ')).toMatchObject({ applications: 198 });
+        expect(store.applyAll([current, others[197]], 'ERP_Customer', 'c')).toEqual(['duplicate', 'duplicate']);
+    });
+
+    it('refuses to purge while a transaction is open', () => {
+        const store = storeAt(':memory:');
+        store.begin();
+
+        expect(() => store.purgeKeysBefore(new Date())).toThrow(/already open/);
+        store.rollback();
+    });
+
     it('forgets keys accepted before the cutoff but keeps the change each record is now', async () => {
         const store = storeAt(':memory:');
         const replaced = upsert({ recordId: RECORD_ID, changedAt: '2026-11-20T10:00:00Z' });

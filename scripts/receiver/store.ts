@@ -24,7 +24,18 @@ export interface StoreOptions {
     /** File path, or ':memory:' (tests). */
     file: string;
     synchronous?: Synchronous;
+    /** Told when the checkpoint thread fails (the WAL is then checkpointed inside commits, at ~100 MB). */
+    onCheckpointError?: (message: string) => void;
 }
+
+/**
+ * The index holds at most this many keys, and this many records: V8's Set and Map stop at 2^24 (16,777,216)
+ * entries, and a RangeError there would fail every request. Past it the store refuses new changes with this error.
+ */
+export const MAX_INDEX_ENTRIES = 16_000_000;
+
+/** The in-memory index is full: shorten the key retention, or start on a new database file. */
+export class IndexFullError extends Error {}
 
 /** The changes of one request to apply. */
 export interface ApplyBatch {
@@ -157,7 +168,9 @@ export class ReceiverStore {
     private readonly readDataVersion: StatementSync;
     private readonly countKeys: StatementSync;
     private readonly findFirstBatchAfter: StatementSync;
-    private readonly purgeBatches: StatementSync;
+    private readonly readOldBatches: StatementSync;
+    private readonly deleteOldBatches: StatementSync;
+    private readonly insertCompacted: StatementSync;
     /** Every key in the table. */
     private keys = new Set<string>();
     /** Each record's latest applied change. */
@@ -166,6 +179,10 @@ export class ReceiverStore {
     private indexedVersion = -1;
     /** The open transaction's changes to the index (undone on rollback); undefined when none is open. */
     private open: IndexChanges | undefined;
+    /** Set when a ROLLBACK failed: the connection's state is unknown, so nothing more is written until a restart. */
+    private failure: Error | undefined;
+    /** At most this many keys and records in the index (a subclass in tests lowers it). */
+    protected readonly maxIndexEntries: number = MAX_INDEX_ENTRIES;
     /** External ids are this store's random prefix and a counter: unique across restarts, and cheap to make. */
     private readonly externalIdPrefix = randomUUID().slice(0, 8);
     private externalIds = 0;
@@ -173,43 +190,51 @@ export class ReceiverStore {
     constructor(options: StoreOptions) {
         this.synchronous = options.synchronous ?? 'FULL';
         this.db = new DatabaseSync(options.file);
-        this.db.exec(`
-            PRAGMA journal_mode = WAL;
-            PRAGMA synchronous = ${this.synchronous};
-            PRAGMA busy_timeout = 5000;
-            PRAGMA cache_size = -65536;
-            PRAGMA temp_store = MEMORY;
-            -- Checkpoints run on a worker thread (checkpointer.ts); this is the backstop should it fall behind (~100 MB).
-            -- The limit trims the WAL file after a checkpoint.
-            PRAGMA wal_autocheckpoint = 25000;
-            PRAGMA journal_size_limit = 67108864;
-        `);
-        this.openLayout();
-        this.insertBatch = this.db.prepare(
-            'INSERT INTO change_batches (correlation_id, integration, accepted_at, changes) VALUES (?, ?, ?, ?)'
-        );
-        this.readChange = this.db.prepare(
-            'SELECT integration, changes -> ? AS change FROM change_batches WHERE id = ?'
-        );
-        // (The path is text: node:sqlite binds a JS number as a REAL, which `->` does not take as an array index.)
-        this.readBatches = this.db.prepare('SELECT id, changes FROM change_batches ORDER BY id');
-        this.readDataVersion = this.db.prepare('PRAGMA data_version');
-        this.countKeys = this.db.prepare(
-            'SELECT coalesce(sum(json_array_length(changes)), 0) AS n FROM change_batches'
-        );
-        // Batches are appended in acceptance order: the ones to forget are before the first accepted at or after the
-        // cutoff (a scan of just those rows), except the ones holding a record's current version.
-        this.findFirstBatchAfter = this.db.prepare(
-            `SELECT coalesce((SELECT id FROM change_batches WHERE accepted_at >= ? ORDER BY id LIMIT 1),
-                             (SELECT max(id) + 1 FROM change_batches), 0) AS id`
-        );
-        this.purgeBatches = this.db.prepare(
-            `DELETE FROM change_batches WHERE id < ? AND id NOT IN (SELECT value FROM json_each(?))
-             RETURNING json_array_length(changes) AS keys`
-        );
-        this.refreshIndex();
+        try {
+            this.db.exec(`
+                PRAGMA journal_mode = WAL;
+                PRAGMA synchronous = ${this.synchronous};
+                PRAGMA busy_timeout = 5000;
+                PRAGMA cache_size = -65536;
+                PRAGMA temp_store = MEMORY;
+                -- Checkpoints run on a worker thread (checkpointer.ts); this is the backstop should it fall behind (~100 MB).
+                -- The limit trims the WAL file after a checkpoint.
+                PRAGMA wal_autocheckpoint = 25000;
+                PRAGMA journal_size_limit = 67108864;
+            `);
+            this.openLayout();
+            this.insertBatch = this.db.prepare(
+                'INSERT INTO change_batches (correlation_id, integration, accepted_at, changes) VALUES (?, ?, ?, ?)'
+            );
+            this.readChange = this.db.prepare(
+                'SELECT integration, changes -> ? AS change FROM change_batches WHERE id = ?'
+            );
+            // (The path is text: node:sqlite binds a JS number as a REAL, which `->` does not take as an array index.)
+            this.readBatches = this.db.prepare('SELECT id, changes FROM change_batches ORDER BY id');
+            this.readDataVersion = this.db.prepare('PRAGMA data_version');
+            this.countKeys = this.db.prepare(
+                'SELECT coalesce(sum(json_array_length(changes)), 0) AS n FROM change_batches'
+            );
+            // Batches are appended in acceptance order: the ones to forget are before the first accepted at or after
+            // the cutoff (a scan of just those rows).
+            this.findFirstBatchAfter = this.db.prepare(
+                `SELECT coalesce((SELECT id FROM change_batches WHERE accepted_at >= ? ORDER BY id LIMIT 1),
+                                 (SELECT max(id) + 1 FROM change_batches), 0) AS id`
+            );
+            this.readOldBatches = this.db.prepare(
+                'SELECT id, integration, changes FROM change_batches WHERE id < ? ORDER BY id'
+            );
+            this.deleteOldBatches = this.db.prepare('DELETE FROM change_batches WHERE id < ?');
+            this.insertCompacted = this.db.prepare(
+                'INSERT INTO change_batches (correlation_id, integration, accepted_at, changes) VALUES (NULL, ?, ?, ?)'
+            );
+            this.refreshIndex();
+        } catch (error) {
+            this.db.close();
+            throw error;
+        }
         if (options.file !== ':memory:' && options.file !== '') {
-            this.checkpointer = new BackgroundCheckpointer(options.file);
+            this.checkpointer = new BackgroundCheckpointer(options.file, { onError: options.onCheckpointError });
         }
     }
 
@@ -253,6 +278,11 @@ export class ReceiverStore {
         for (const row of this.readBatches.iterate() as Iterable<{ id: number; changes: string }>) {
             (JSON.parse(row.changes) as StoredChange[]).forEach((change, position) => {
                 keys.add(change[0]);
+                if (keys.size > this.maxIndexEntries || versions.size > this.maxIndexEntries) {
+                    throw new IndexFullError(
+                        `The database holds more than ${this.maxIndexEntries} keys or records, more than the receiver's index can hold: start it with a shorter --key-retention-days on a copy, or on a new --database.`
+                    );
+                }
                 if (change[2] === 'applied') {
                     versions.set(change[1], {
                         batchId: row.id,
@@ -301,6 +331,11 @@ export class ReceiverStore {
      * is all that is left when the group is complete. BEGIN IMMEDIATE takes the write lock until commit or rollback.
      */
     begin(): void {
+        if (this.failure) {
+            throw new Error(
+                `The database connection failed (${this.failure.message}); restart the receiver, it recovers from the file.`
+            );
+        }
         if (this.open) {
             throw new Error('A transaction is already open.');
         }
@@ -339,26 +374,33 @@ export class ReceiverStore {
         this.open = undefined;
     }
 
-    /** Rolls the open transaction back and puts the index back as it was before it. */
+    /**
+     * Rolls the open transaction back and puts the index back as it was before it. A ROLLBACK that fails leaves the
+     * connection in a state nobody knows: the store then refuses to write until a restart rebuilds it from the file.
+     */
     rollback(): void {
         const changes = this.open;
         this.open = undefined;
-        if (this.db.isOpen && this.db.isTransaction) {
-            this.db.exec('ROLLBACK');
-        }
-        if (!changes) {
-            return;
-        }
-        for (const key of changes.addedKeys) {
-            this.keys.delete(key);
-        }
-        for (let i = changes.replacedIds.length - 1; i >= 0; i--) {
-            const before = changes.replacedVersions[i];
-            if (before) {
-                this.versions.set(changes.replacedIds[i], before);
-            } else {
-                this.versions.delete(changes.replacedIds[i]);
+        if (changes) {
+            for (const key of changes.addedKeys) {
+                this.keys.delete(key);
             }
+            for (let i = changes.replacedIds.length - 1; i >= 0; i--) {
+                const before = changes.replacedVersions[i];
+                if (before) {
+                    this.versions.set(changes.replacedIds[i], before);
+                } else {
+                    this.versions.delete(changes.replacedIds[i]);
+                }
+            }
+        }
+        try {
+            if (this.db.isOpen && this.db.isTransaction) {
+                this.db.exec('ROLLBACK');
+            }
+        } catch (error) {
+            this.failure = error instanceof Error ? error : new Error(String(error));
+            this.indexedVersion = -1;
         }
     }
 
@@ -374,6 +416,9 @@ export class ReceiverStore {
             if (current && changedSort < sortableTime(current.changedAt)) {
                 stored.push([record.idempotencyKey, record.recordId, 'older']);
                 return 'older';
+            }
+            if (!current && this.versions.size >= this.maxIndexEntries) {
+                throw this.indexFull('records');
             }
             const isDelete = record.operation === 'delete';
             const version: CurrentVersion = {
@@ -420,12 +465,21 @@ export class ReceiverStore {
      */
     protected claimKey(idempotencyKey: string, changes: IndexChanges): boolean {
         const known = this.keys.size;
+        if (known >= this.maxIndexEntries && !this.keys.has(idempotencyKey)) {
+            throw this.indexFull('keys');
+        }
         this.keys.add(idempotencyKey);
         if (this.keys.size === known) {
             return false;
         }
         changes.addedKeys.push(idempotencyKey);
         return true;
+    }
+
+    private indexFull(what: string): IndexFullError {
+        return new IndexFullError(
+            `The receiver holds ${this.maxIndexEntries} ${what}, as many as its index can: restart it with a shorter --key-retention-days, or on a new --database.`
+        );
     }
 
     /** A new record's id in the receiver's system (what Relay stores as the external id): prefix-counter. */
@@ -472,30 +526,66 @@ export class ReceiverStore {
     }
 
     /**
-     * Forgets keys accepted before the cutoff (keep them as long as admins may replay dead letters: §6 item 4), a
-     * request's batch at a time; a batch holding a record's current version is kept with all its keys, since it is
-     * the record (and its key still dedupes a late replay of that very change). Returns how many keys were forgotten.
+     * Forgets keys accepted before the cutoff (keep them as long as admins may replay dead letters: §6 item 4), in one
+     * transaction: every batch accepted before it is deleted, and the changes among them that are a record's current
+     * version move, with their keys, into new batches (up to 200 changes each), since they are the records (and a key
+     * still dedupes a late replay of that very change). Returns how many keys were forgotten.
      */
     purgeKeysBefore(cutoff: Date): number {
-        this.refreshIndex();
-        const before = Number((this.findFirstBatchAfter.get(cutoff.toISOString()) as { id: number }).id);
-        const holding = JSON.stringify([...new Set(Array.from(this.versions.values(), (version) => version.batchId))]);
-        const purged = (this.purgeBatches.all(before, holding) as { keys: number }[]).reduce(
-            (sum, row) => sum + Number(row.keys),
-            0
-        );
-        if (purged > 0) {
+        this.begin();
+        const changes = this.open as IndexChanges;
+        let forgotten = 0;
+        let moved = 0;
+        try {
+            const before = Number((this.findFirstBatchAfter.get(cutoff.toISOString()) as { id: number }).id);
+            const current = new Map<string, StoredChange[]>();
+            for (const row of this.readOldBatches.iterate(before) as Iterable<{
+                id: number;
+                integration: string;
+                changes: string;
+            }>) {
+                (JSON.parse(row.changes) as StoredChange[]).forEach((change, position) => {
+                    const version = this.versions.get(change[1]);
+                    if (change[2] === 'applied' && version?.batchId === row.id && version.position === position) {
+                        const kept = current.get(row.integration) ?? [];
+                        kept.push(change);
+                        current.set(row.integration, kept);
+                        moved++;
+                    } else {
+                        forgotten++;
+                    }
+                });
+            }
+            this.deleteOldBatches.run(before);
+            const now = new Date().toISOString();
+            for (const [integration, kept] of current) {
+                for (let start = 0; start < kept.length; start += 200) {
+                    this.insertCompacted.run(integration, now, JSON.stringify(kept.slice(start, start + 200)));
+                }
+            }
+            this.commit();
+        } catch (error) {
+            if (this.open === changes) {
+                this.rollback();
+            }
+            throw error;
+        }
+        if (forgotten + moved > 0) {
+            // The kept versions moved to new batches.
             this.refreshIndex(true);
         }
-        return purged;
+        return forgotten;
     }
 
-    /** Closes the database; the checkpoint thread closes its connection right after (the last one checkpoints). */
-    close(): void {
-        void this.checkpointer?.stop();
+    /**
+     * Closes the database (an open transaction is rolled back), then waits for the checkpoint thread to close its
+     * connection (the last connection to close checkpoints the WAL and removes it).
+     */
+    async close(): Promise<void> {
         this.rollback();
         if (this.db.isOpen) {
             this.db.close();
         }
+        await this.checkpointer?.stop();
     }
 }
