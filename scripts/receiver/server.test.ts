@@ -435,6 +435,19 @@ describe('reference receiver: extensions', () => {
         }
     }
 
+    /** A receiver whose open group holds the change of `record` (and waits 1 s for the held request to join). */
+    async function groupOpenWith(
+        store: ReceiverStore,
+        record: RelayRecord
+    ): Promise<{ url: string; first: Promise<HttpAnswer>; held: { destroy: () => void } }> {
+        const { url } = await startReceiver({ store, groupCommitDelayMs: 1000 });
+        const held = holdChangeRequest(url);
+        await delay(20);
+        const first = post(url, [record]);
+        await until(() => store.inTransaction);
+        return { url, first, held };
+    }
+
     it('reads a record only once the group holding its change committed (no uncommitted reads)', async () => {
         class WatchedStore extends ReceiverStore {
             readsInTransaction = 0;
@@ -444,12 +457,8 @@ describe('reference receiver: extensions', () => {
             }
         }
         const store = new WatchedStore({ file: ':memory:' });
-        const { url } = await startReceiver({ store, groupCommitDelayMs: 1000 });
-        const held = holdChangeRequest(url);
-        await delay(20);
         const record = upsert();
-        const change = post(url, [record]);
-        await until(() => store.inTransaction);
+        const { url, first: change, held } = await groupOpenWith(store, record);
 
         const read = sendHttp(new URL(`/customers/${record.recordId}`, url).toString(), {
             method: 'GET',
@@ -474,12 +483,8 @@ describe('reference receiver: extensions', () => {
             }
         }
         const store = new PoisonedStore({ file: ':memory:' });
-        const { url } = await startReceiver({ store, groupCommitDelayMs: 1000 });
-        const held = holdChangeRequest(url);
-        await delay(20);
         const first = upsert();
-        const firstAnswer = post(url, [first]);
-        await until(() => store.inTransaction);
+        const { url, first: firstAnswer, held } = await groupOpenWith(store, first);
 
         const [a, b] = await Promise.all([firstAnswer, post(url, [poisoned])]);
         held.destroy();

@@ -493,7 +493,10 @@ export class ReceiverStore {
         return this.versions.get(recordId)?.externalId;
     }
 
-    /** The receiver's view of a record, deleted ones included; undefined when it never had it. */
+    /**
+     * The receiver's view of a record, deleted ones included; undefined when it never had it. Called while a
+     * transaction is open it sees that transaction's changes (the server reads only between groups).
+     */
     record(recordId: string): StoredRecord | undefined {
         this.refreshIndex();
         const current = this.versions.get(recordId);
@@ -520,7 +523,7 @@ export class ReceiverStore {
         };
     }
 
-    /** How many idempotency keys are stored. */
+    /** How many idempotency keys are stored (a scan of the table; inside an open transaction, its keys included). */
     keyCount(): number {
         return Number((this.countKeys.get() as { n: number }).n);
     }
