@@ -3,10 +3,12 @@
 // that one commit took 240-660 ms in the benchmark, every sender waiting on it (docs/receiver.md, Benchmark).
 //
 // Every tick, a PASSIVE checkpoint from this second connection copies the frames committed so far without waiting
-// for, or blocking, the writer. Under sustained load it never catches up with the writer, and the WAL only starts
-// again from its beginning once it has, so past RESTART_AFTER_BYTES of WAL the tick asks for a RESTART checkpoint:
-// it waits (briefly) for the writer's transaction to end, copies the little PASSIVE left, and makes the writer's next
-// transaction start the WAL again. Durability is the WAL's and does not depend on checkpoints. Neither mode changes
+// for, or blocking, the writer. Under sustained load the writer starts the WAL again from its beginning only if it
+// finds everything copied when it begins a transaction, which rarely happens, so when the WAL holds more than
+// RESTART_AFTER_BYTES and the PASSIVE just copied all of it, the tick asks for a RESTART checkpoint, without waiting
+// (busy_timeout 0: when the writer's group or a reader holds the WAL it gives up and a later tick tries again); while
+// it runs (copying the few frames committed since and syncing) the writer's next BEGIN waits for it.
+// Durability is the WAL's and does not depend on checkpoints. Neither mode changes
 // the writer's PRAGMA data_version (only commits by other connections do; TRUNCATE would), so the store's index is
 // not rebuilt. The writer keeps SQLite's own checkpoint at ~100 MB as the backstop, should this thread fail.
 import { Worker } from 'node:worker_threads';
@@ -26,30 +28,34 @@ export const RESTART_AFTER_BYTES = 32 * 1024 * 1024;
 // Plain JavaScript evaluated as the worker (a file would need a loader for TypeScript under Jest and under node).
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { statSync } = require('node:fs');
 const { DatabaseSync } = require('node:sqlite');
 const db = new DatabaseSync(workerData.file);
-// RESTART waits this long for the writer's transaction (a group holds it a few ms); busy: the next tick tries again.
-db.exec('PRAGMA busy_timeout = 50');
+// Never wait for the writer or a reader: a busy RESTART is tried again at a later tick.
+db.exec('PRAGMA busy_timeout = 0');
+const pageSize = db.prepare('PRAGMA page_size').get().page_size;
 const passive = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
 const restart = db.prepare('PRAGMA wal_checkpoint(RESTART)');
-function walBytes() {
-    try {
-        return statSync(workerData.file + '-wal').size;
-    } catch {
-        return 0;
+let lastReport = '';
+let lastReportAt = 0;
+function report(message) {
+    // The same failure at most once a minute.
+    if (message !== lastReport || Date.now() - lastReportAt > 60000) {
+        lastReport = message;
+        lastReportAt = Date.now();
+        parentPort.postMessage({ error: message });
     }
 }
 const timer = setInterval(() => {
     try {
-        passive.get();
-        if (walBytes() > workerData.restartAfterBytes) {
+        // log: frames in the WAL now (its live size, whatever the file's); checkpointed: how many are copied.
+        const copied = passive.get();
+        if (copied.log * pageSize > workerData.restartAfterBytes && copied.checkpointed === copied.log) {
             restart.get();
         }
     } catch (error) {
         const message = String((error && error.message) || error);
         if (!/busy|locked/i.test(message)) {
-            parentPort.postMessage({ error: message });
+            report(message);
         }
     }
 }, workerData.intervalMs);
@@ -88,11 +94,17 @@ export class BackgroundCheckpointer {
 
     /**
      * Stops the timer and closes the worker's connection (a checkpoint in progress finishes first); until then the
-     * worker keeps the process alive, so a caller awaiting this is not cut short by an empty event loop.
+     * worker keeps the process alive, so a caller awaiting this is not cut short by an empty event loop. A worker
+     * still busy after `graceMs` is terminated (the WAL it leaves is recovered at the next open).
      */
-    stop(): Promise<void> {
+    async stop(graceMs = 10_000): Promise<void> {
         this.worker.ref();
         this.worker.postMessage('stop');
-        return this.exited;
+        let timer: NodeJS.Timeout | undefined;
+        const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
+        if ((await Promise.race([this.exited, late])) === 'late') {
+            await this.worker.terminate();
+        }
+        clearTimeout(timer);
     }
 }

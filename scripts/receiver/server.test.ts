@@ -440,9 +440,9 @@ describe('reference receiver: extensions', () => {
         store: ReceiverStore,
         record: RelayRecord
     ): Promise<{ url: string; first: Promise<HttpAnswer>; held: { destroy: () => void } }> {
-        const { url } = await startReceiver({ store, groupCommitDelayMs: 1000 });
+        const { receiver, url } = await startReceiver({ store, groupCommitDelayMs: 1000 });
         const held = holdChangeRequest(url);
-        await delay(20);
+        await until(() => receiver.changeRequestsInProgress === 1);
         const first = post(url, [record]);
         await until(() => store.inTransaction);
         return { url, first, held };
@@ -496,9 +496,9 @@ describe('reference receiver: extensions', () => {
         expect(store.record(first.recordId)).toMatchObject({ applications: 1 });
     });
 
-    it('answers 507 with what to do when its index is full, and stores nothing', async () => {
+    it('answers 503 with Retry-After and what to do when its index is full, and stores nothing', async () => {
         class SmallIndex extends ReceiverStore {
-            protected override readonly maxIndexEntries = 1;
+            protected override readonly maxIndexEntries = 2;
         }
         const store = new SmallIndex({ file: ':memory:' });
         const { url } = await startReceiver({ store });
@@ -506,9 +506,31 @@ describe('reference receiver: extensions', () => {
 
         const answer = await post(url, [upsert()]);
 
-        expect(answer.status).toBe(507);
-        expect((answer.json as { error: string }).error).toMatch(/--key-retention-days/);
+        expect(answer.status).toBe(503);
+        expect(answer.headers['retry-after']).toBe('300');
+        expect((answer.json as { error: string }).error).toMatch(
+            /index is full \(1 keys, 1 records\).*--key-retention-days/
+        );
         expect(store.keyCount()).toBe(1);
+    });
+
+    it('reports a failed database on /health and refuses changes until restarted', async () => {
+        const store = new ReceiverStore({ file: ':memory:' });
+        const db = (store as unknown as { db: { exec: (sql: string) => void } }).db;
+        const exec = db.exec.bind(db);
+        db.exec = (sql: string) => {
+            if (sql === 'COMMIT') {
+                throw new Error('disk I/O error');
+            }
+            exec(sql);
+        };
+        const { url } = await startReceiver({ store });
+
+        expect((await post(url, [upsert()])).status).toBe(500);
+        const health = await sendHttp(new URL('/health', url).toString(), { method: 'GET' });
+        expect(health.status).toBe(503);
+        expect(health.json).toEqual({ status: 'failed', error: 'disk I/O error' });
+        expect((await post(url, [upsert()])).status).toBe(500);
     });
 
     it('serves one record (§9) and 404 for one it does not hold', async () => {

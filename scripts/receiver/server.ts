@@ -291,15 +291,27 @@ export class ReferenceReceiver {
                 }
             });
             this.handle(request, response).catch((error: unknown) => {
-                // 507: the store's index is full; nothing was stored and the sender retries after the receiver is restarted.
-                const status = error instanceof HttpError ? error.status : error instanceof IndexFullError ? 507 : 500;
+                // The store's index is full: nothing was stored; 503 with Retry-After makes Relay pause and retry (a 5xx
+                // outside its retryable codes would dead-letter every change).
+                const full = error instanceof IndexFullError;
+                const status = error instanceof HttpError ? error.status : full ? 503 : 500;
                 const message = error instanceof Error ? error.message : String(error);
                 if (status >= 500) {
                     this.log(`error ${message}`);
                 }
-                send(response, status, { error: message }, error instanceof HttpError ? error.headers : {});
+                send(
+                    response,
+                    status,
+                    { error: message },
+                    error instanceof HttpError ? error.headers : full ? { 'Retry-After': '300' } : {}
+                );
             });
         });
+    }
+
+    /** Change requests between the start of their body and their commit (the group commit waits for them). */
+    get changeRequestsInProgress(): number {
+        return this.changeRequests;
     }
 
     /** Listens; resolves with the base URL (http://host:port). */
@@ -330,6 +342,7 @@ export class ReferenceReceiver {
     }
 
     private async shutdown(): Promise<void> {
+        clearInterval(this.purgeTimer);
         const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
         this.server.closeIdleConnections();
         for (const response of this.held) {
@@ -341,7 +354,6 @@ export class ReferenceReceiver {
         }
         this.server.closeAllConnections();
         await closed;
-        clearInterval(this.purgeTimer);
         await this.acknowledgements?.stop();
         await this.store.close();
     }
@@ -350,9 +362,11 @@ export class ReferenceReceiver {
     private purgeKeys(): void {
         const cutoff = new Date(Date.now() - (this.options.keyRetentionDays ?? 30) * 86_400_000);
         try {
-            const forgotten = this.store.purgeKeysBefore(cutoff);
-            if (forgotten > 0) {
-                this.log(`forgot ${forgotten} idempotency keys accepted before ${cutoff.toISOString()}`);
+            const { forgotten, moved, ms } = this.store.purgeKeysBefore(cutoff);
+            if (forgotten + moved > 0) {
+                this.log(
+                    `purge: forgot ${forgotten} idempotency keys accepted before ${cutoff.toISOString()}, moved ${moved} current records into compacted batches (${ms} ms)`
+                );
             }
         } catch (error) {
             this.log(`error purging keys: ${error instanceof Error ? error.message : String(error)}`);
@@ -379,7 +393,8 @@ export class ReferenceReceiver {
         const url = new URL(request.url ?? '/', 'http://receiver');
         const method = request.method ?? 'GET';
         if (method === 'GET' && url.pathname === '/health') {
-            send(response, 200, { status: 'ok' });
+            const failed = this.store.failed;
+            send(response, failed ? 503 : 200, failed ? { status: 'failed', error: failed.message } : { status: 'ok' });
             return;
         }
         this.authorize(request);

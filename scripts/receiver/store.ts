@@ -11,6 +11,7 @@
 // rebuilt whenever another connection has written to the file (PRAGMA data_version), so the table stays the one truth.
 // Views (`changes`, `records`, `idempotency_keys`) show the rows one change or one record at a time.
 import { randomUUID } from 'node:crypto';
+import { getHeapStatistics } from 'node:v8';
 import { DatabaseSync } from 'node:sqlite';
 import type { StatementSync } from 'node:sqlite';
 import { BackgroundCheckpointer } from './checkpointer.ts';
@@ -28,13 +29,27 @@ export interface StoreOptions {
     onCheckpointError?: (message: string) => void;
 }
 
-/**
- * The index holds at most this many keys, and this many records: V8's Set and Map stop at 2^24 (16,777,216)
- * entries, and a RangeError there would fail every request. Past it the store refuses new changes with this error.
- */
-export const MAX_INDEX_ENTRIES = 16_000_000;
+/** V8's Set and Map stop at 2^24 (16,777,216) entries; a RangeError there would fail every request. */
+const MAX_COLLECTION_ENTRIES = 16_000_000;
+/** Heap per index entry, measured: 285-290 bytes per change of a new record, which is one key and one record. */
+const HEAP_BYTES_PER_ENTRY = 150;
 
-/** The in-memory index is full: shorten the key retention, or start on a new database file. */
+/**
+ * How many keys and records (together) the index may hold: half the heap this process may grow to, and never more
+ * than a Set or Map takes. With Node's default heap of about 4 GB that is about 14 million.
+ */
+export function indexCapacity(heapLimitBytes = getHeapStatistics().heap_size_limit): number {
+    return Math.min(2 * MAX_COLLECTION_ENTRIES, Math.floor(heapLimitBytes / 2 / HEAP_BYTES_PER_ENTRY));
+}
+
+/** What a purge did: keys forgotten, current versions moved into compacted batches, and how long it took. */
+export interface PurgeResult {
+    forgotten: number;
+    moved: number;
+    ms: number;
+}
+
+/** The in-memory index is full: nothing of the change was stored (the server answers 503 with Retry-After). */
 export class IndexFullError extends Error {}
 
 /** The changes of one request to apply. */
@@ -112,12 +127,14 @@ export function sortableTime(iso: string): string {
 
 const SCHEMA = `
     -- One row per request: the changes it brought that were new (known keys are not stored again), in request order.
+    -- compacted = 1: a batch the purge wrote with records' current versions moved out of older batches.
     CREATE TABLE IF NOT EXISTS change_batches (
         id INTEGER PRIMARY KEY,
         correlation_id TEXT,
         integration TEXT NOT NULL,
         accepted_at TEXT NOT NULL,
-        changes TEXT NOT NULL
+        changes TEXT NOT NULL,
+        compacted INTEGER NOT NULL DEFAULT 0
     );
     CREATE VIEW IF NOT EXISTS changes AS
         SELECT b.id AS batch_id, c.key AS position, b.correlation_id, b.integration, b.accepted_at,
@@ -169,7 +186,7 @@ export class ReceiverStore {
     private readonly countKeys: StatementSync;
     private readonly findFirstBatchAfter: StatementSync;
     private readonly readOldBatches: StatementSync;
-    private readonly deleteOldBatches: StatementSync;
+    private readonly deleteBatch: StatementSync;
     private readonly insertCompacted: StatementSync;
     /** Every key in the table. */
     private keys = new Set<string>();
@@ -181,8 +198,8 @@ export class ReceiverStore {
     private open: IndexChanges | undefined;
     /** Set when a ROLLBACK failed: the connection's state is unknown, so nothing more is written until a restart. */
     private failure: Error | undefined;
-    /** At most this many keys and records in the index (a subclass in tests lowers it). */
-    protected readonly maxIndexEntries: number = MAX_INDEX_ENTRIES;
+    /** At most this many keys and records together in the index (a subclass in tests lowers it). */
+    protected readonly maxIndexEntries: number = indexCapacity();
     /** External ids are this store's random prefix and a counter: unique across restarts, and cheap to make. */
     private readonly externalIdPrefix = randomUUID().slice(0, 8);
     private externalIds = 0;
@@ -222,11 +239,12 @@ export class ReceiverStore {
                                  (SELECT max(id) + 1 FROM change_batches), 0) AS id`
             );
             this.readOldBatches = this.db.prepare(
-                'SELECT id, integration, changes FROM change_batches WHERE id < ? ORDER BY id'
+                'SELECT id, integration, changes, compacted FROM change_batches WHERE id < ? ORDER BY id'
             );
-            this.deleteOldBatches = this.db.prepare('DELETE FROM change_batches WHERE id < ?');
+            this.deleteBatch = this.db.prepare('DELETE FROM change_batches WHERE id = ?');
             this.insertCompacted = this.db.prepare(
-                'INSERT INTO change_batches (correlation_id, integration, accepted_at, changes) VALUES (NULL, ?, ?, ?)'
+                `INSERT INTO change_batches (correlation_id, integration, accepted_at, changes, compacted)
+                 VALUES (NULL, ?, ?, ?, 1)`
             );
             this.refreshIndex();
         } catch (error) {
@@ -273,14 +291,18 @@ export class ReceiverStore {
         if (version === this.indexedVersion && !force) {
             return;
         }
-        const keys = new Set<string>();
-        const versions = new Map<string, CurrentVersion>();
+        // The old index is dropped first (a second one beside it would double the memory) and the index counts as
+        // not built until the last row is read, so a failure half-way makes the next read or transaction start again.
+        this.indexedVersion = -1;
+        this.keys = new Set<string>();
+        this.versions = new Map<string, CurrentVersion>();
+        const { keys, versions } = this;
         for (const row of this.readBatches.iterate() as Iterable<{ id: number; changes: string }>) {
             (JSON.parse(row.changes) as StoredChange[]).forEach((change, position) => {
                 keys.add(change[0]);
-                if (keys.size > this.maxIndexEntries || versions.size > this.maxIndexEntries) {
+                if (keys.size + versions.size > this.maxIndexEntries) {
                     throw new IndexFullError(
-                        `The database holds more than ${this.maxIndexEntries} keys or records, more than the receiver's index can hold: start it with a shorter --key-retention-days on a copy, or on a new --database.`
+                        `The database holds more keys and records than the receiver's index can (${this.maxIndexEntries} with this heap): start it with more heap (NODE_OPTIONS=--max-old-space-size=<MB>).`
                     );
                 }
                 if (change[2] === 'applied') {
@@ -294,8 +316,6 @@ export class ReceiverStore {
                 }
             });
         }
-        this.keys = keys;
-        this.versions = versions;
         this.indexedVersion = version;
     }
 
@@ -321,6 +341,14 @@ export class ReceiverStore {
         return outcomes;
     }
 
+    private refuseIfFailed(): void {
+        if (this.failure) {
+            throw new Error(
+                `The database connection failed (${this.failure.message}); restart the receiver, it recovers from the file.`
+            );
+        }
+    }
+
     /** Whether a transaction is open (batches applied, not yet committed). */
     get inTransaction(): boolean {
         return this.open !== undefined;
@@ -331,11 +359,7 @@ export class ReceiverStore {
      * is all that is left when the group is complete. BEGIN IMMEDIATE takes the write lock until commit or rollback.
      */
     begin(): void {
-        if (this.failure) {
-            throw new Error(
-                `The database connection failed (${this.failure.message}); restart the receiver, it recovers from the file.`
-            );
-        }
+        this.refuseIfFailed();
         if (this.open) {
             throw new Error('A transaction is already open.');
         }
@@ -363,15 +387,37 @@ export class ReceiverStore {
         }
     }
 
-    /** Commits the open transaction (with synchronous=FULL, once the WAL is synced); on failure rolls it back. */
+    /**
+     * Commits the open transaction (with synchronous=FULL, once the WAL is synced). A COMMIT that fails may still have
+     * left its frames in the WAL (a failed sync), to be recovered at the next start: the store rolls back what it can
+     * and then refuses to read or write until a restart rebuilds it from the file.
+     */
     commit(): void {
+        if (!this.open) {
+            throw new Error('No transaction is open.');
+        }
         try {
             this.db.exec('COMMIT');
         } catch (error) {
             this.rollback();
+            this.fail(error);
             throw error;
         }
         this.open = undefined;
+    }
+
+    /** Set when the connection can no longer be trusted; the receiver's /health reports it. */
+    get failed(): Error | undefined {
+        return this.failure;
+    }
+
+    private fail(error: unknown): void {
+        this.failure ??= error instanceof Error ? error : new Error(String(error));
+        this.indexedVersion = -1;
+        if (this.db.isOpen) {
+            // Reads through a connection left inside a failed transaction would see what was never committed.
+            this.db.close();
+        }
     }
 
     /**
@@ -399,8 +445,7 @@ export class ReceiverStore {
                 this.db.exec('ROLLBACK');
             }
         } catch (error) {
-            this.failure = error instanceof Error ? error : new Error(String(error));
-            this.indexedVersion = -1;
+            this.fail(error);
         }
     }
 
@@ -417,7 +462,7 @@ export class ReceiverStore {
                 stored.push([record.idempotencyKey, record.recordId, 'older']);
                 return 'older';
             }
-            if (!current && this.versions.size >= this.maxIndexEntries) {
+            if (!current && this.indexIsFull(this.versions)) {
                 throw this.indexFull('records');
             }
             const isDelete = record.operation === 'delete';
@@ -465,7 +510,7 @@ export class ReceiverStore {
      */
     protected claimKey(idempotencyKey: string, changes: IndexChanges): boolean {
         const known = this.keys.size;
-        if (known >= this.maxIndexEntries && !this.keys.has(idempotencyKey)) {
+        if (this.indexIsFull(this.keys) && !this.keys.has(idempotencyKey)) {
             throw this.indexFull('keys');
         }
         this.keys.add(idempotencyKey);
@@ -476,9 +521,15 @@ export class ReceiverStore {
         return true;
     }
 
-    private indexFull(what: string): IndexFullError {
+    private indexIsFull(collection: Set<string> | Map<string, CurrentVersion>): boolean {
+        return this.keys.size + this.versions.size >= this.maxIndexEntries || collection.size >= MAX_COLLECTION_ENTRIES;
+    }
+
+    private indexFull(what: 'keys' | 'records'): IndexFullError {
         return new IndexFullError(
-            `The receiver holds ${this.maxIndexEntries} ${what}, as many as its index can: restart it with a shorter --key-retention-days, or on a new --database.`
+            what === 'keys'
+                ? `The receiver's index is full (${this.keys.size} keys, ${this.versions.size} records): restart it with a shorter --key-retention-days or more heap (NODE_OPTIONS=--max-old-space-size=<MB>).`
+                : `The receiver's index is full (${this.versions.size} records, each kept with its key): restart it with more heap (NODE_OPTIONS=--max-old-space-size=<MB>) or on a new --database.`
         );
     }
 
@@ -489,6 +540,7 @@ export class ReceiverStore {
 
     /** The external id the receiver gave a record; undefined when it never had it. */
     externalIdOf(recordId: string): string | undefined {
+        this.refuseIfFailed();
         this.refreshIndex();
         return this.versions.get(recordId)?.externalId;
     }
@@ -498,6 +550,7 @@ export class ReceiverStore {
      * transaction is open it sees that transaction's changes (the server reads only between groups).
      */
     record(recordId: string): StoredRecord | undefined {
+        this.refuseIfFailed();
         this.refreshIndex();
         const current = this.versions.get(recordId);
         const row =
@@ -530,41 +583,50 @@ export class ReceiverStore {
 
     /**
      * Forgets keys accepted before the cutoff (keep them as long as admins may replay dead letters: §6 item 4), in one
-     * transaction: every batch accepted before it is deleted, and the changes among them that are a record's current
-     * version move, with their keys, into new batches (up to 200 changes each), since they are the records (and a key
-     * still dedupes a late replay of that very change). Returns how many keys were forgotten.
+     * transaction. Each batch accepted before it is deleted, and its changes that are still a record's current version
+     * move, with their keys, into new compacted batches (up to 200 changes each): they are the records, and a key
+     * still dedupes a late replay of that very change. A compacted batch is left alone while at least half of its
+     * changes are still current, so a purge does not rewrite the same unchanged records every retention period.
      */
-    purgeKeysBefore(cutoff: Date): number {
+    purgeKeysBefore(cutoff: Date): PurgeResult {
+        const started = performance.now();
         this.begin();
         const changes = this.open as IndexChanges;
-        let forgotten = 0;
-        let moved = 0;
+        const result: PurgeResult = { forgotten: 0, moved: 0, ms: 0 };
         try {
             const before = Number((this.findFirstBatchAfter.get(cutoff.toISOString()) as { id: number }).id);
-            const current = new Map<string, StoredChange[]>();
+            const now = new Date().toISOString();
+            const moving = new Map<string, StoredChange[]>();
+            const flush = (integration: string, all: boolean) => {
+                const kept = moving.get(integration) ?? [];
+                while (kept.length >= 200 || (all && kept.length > 0)) {
+                    this.insertCompacted.run(integration, now, JSON.stringify(kept.splice(0, 200)));
+                }
+            };
             for (const row of this.readOldBatches.iterate(before) as Iterable<{
                 id: number;
                 integration: string;
                 changes: string;
+                compacted: number;
             }>) {
-                (JSON.parse(row.changes) as StoredChange[]).forEach((change, position) => {
+                const entries = JSON.parse(row.changes) as StoredChange[];
+                const current = entries.filter((change, position) => {
                     const version = this.versions.get(change[1]);
-                    if (change[2] === 'applied' && version?.batchId === row.id && version.position === position) {
-                        const kept = current.get(row.integration) ?? [];
-                        kept.push(change);
-                        current.set(row.integration, kept);
-                        moved++;
-                    } else {
-                        forgotten++;
-                    }
+                    return change[2] === 'applied' && version?.batchId === row.id && version.position === position;
                 });
-            }
-            this.deleteOldBatches.run(before);
-            const now = new Date().toISOString();
-            for (const [integration, kept] of current) {
-                for (let start = 0; start < kept.length; start += 200) {
-                    this.insertCompacted.run(integration, now, JSON.stringify(kept.slice(start, start + 200)));
+                if (row.compacted === 1 && current.length * 2 >= entries.length) {
+                    continue;
                 }
+                this.deleteBatch.run(row.id);
+                result.forgotten += entries.length - current.length;
+                result.moved += current.length;
+                const kept = moving.get(row.integration) ?? [];
+                kept.push(...current);
+                moving.set(row.integration, kept);
+                flush(row.integration, false);
+            }
+            for (const integration of moving.keys()) {
+                flush(integration, true);
             }
             this.commit();
         } catch (error) {
@@ -573,11 +635,12 @@ export class ReceiverStore {
             }
             throw error;
         }
-        if (forgotten + moved > 0) {
+        if (result.forgotten + result.moved > 0) {
             // The kept versions moved to new batches.
             this.refreshIndex(true);
         }
-        return forgotten;
+        result.ms = Math.round(performance.now() - started);
+        return result;
     }
 
     /**
