@@ -17,7 +17,7 @@ export const receiverMessages = defineMessages('relay.receiver', {
     'flags.seed.summary': 'Seed of the fault draws (the same seed gives the same faults in the same order).',
     'flags.database.summary': 'SQLite database file (":memory:" for none).',
     'flags.key-retention-days.summary':
-        'Days an idempotency key is kept (forgotten at start); each kept key costs memory (docs/receiver.md).',
+        'Days an idempotency key is kept (forgotten at start, then daily); each kept key costs memory (docs/receiver.md).',
     'flags.synchronous.summary':
         'SQLite synchronous mode: FULL (every commit survives power loss) or NORMAL (a process crash).',
     'flags.cloudevents.summary': 'Accept CloudEvents batches (wire contract §10): on, or off to refuse them.',
