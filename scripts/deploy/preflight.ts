@@ -36,7 +36,13 @@ export function selectChecks(values: readonly string[]): Check[] {
                 candidate.label === name || candidate.script === name || candidate.script === CHECK_NAMES[name]
         );
         if (!check) {
-            throw messages.createError('error.unknownCheck', [name, Object.keys(CHECK_NAMES).join(', ')]);
+            // A wrong flag value: exit 2, as oclif's own flag errors.
+            throw Object.assign(
+                messages.createError('error.unknownCheck', [name, Object.keys(CHECK_NAMES).join(', ')]),
+                {
+                    oclif: { exit: 2 }
+                }
+            );
         }
         scripts.add(check.script);
     }

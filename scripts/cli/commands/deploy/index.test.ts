@@ -130,6 +130,7 @@ describe('relay deploy', () => {
         expect(unknownCheck.stderr).toBe(
             'Error: Unknown check typo: use all, none, a-g or types, lint, jest, apex, analyzer, lwc, metadata.'
         );
+        expect(unknownCheck.exitCode).toBe(2);
         const tests = await runCommand(Deploy, ['--tests', 'GreeterTest'], org.$$.SANDBOX);
         expect(tests.stderr).toBe('Error: --tests needs --test-level RunSpecifiedTests.');
         expect(tests.exitCode).toBe(2);
