@@ -11,7 +11,7 @@ import { ReceiverStore } from './store.ts';
 import type { IndexChanges } from './store.ts';
 import { CLOUDEVENTS_BATCH_MEDIA_TYPE, RELAY_CLOUDEVENTS_V1, eventOfRecord, validators } from './contract.ts';
 import type { RelayRecord } from './contract.ts';
-import { relayHeaders, relayRequest, sendHttp, upsert } from './test-requests.ts';
+import { failStatement, relayHeaders, relayRequest, sendHttp, upsert } from './test-requests.ts';
 import type { HttpAnswer } from './test-requests.ts';
 
 const TOKEN = 'test-token';
@@ -516,14 +516,7 @@ describe('reference receiver: extensions', () => {
 
     it('reports a failed database on /health and refuses changes until restarted', async () => {
         const store = new ReceiverStore({ file: ':memory:' });
-        const db = (store as unknown as { db: { exec: (sql: string) => void } }).db;
-        const exec = db.exec.bind(db);
-        db.exec = (sql: string) => {
-            if (sql === 'COMMIT') {
-                throw new Error('disk I/O error');
-            }
-            exec(sql);
-        };
+        failStatement(store, 'COMMIT');
         const { url } = await startReceiver({ store });
 
         expect((await post(url, [upsert()])).status).toBe(500);

@@ -5,7 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { BackgroundCheckpointer } from './checkpointer.ts';
 import { IndexFullError, ReceiverStore, indexCapacity, sortableTime } from './store.ts';
-import { upsert } from './test-requests.ts';
+import { failStatement, upsert } from './test-requests.ts';
 
 const RECORD_ID = '001Hs00001AbCdEIAZ';
 const open: ReceiverStore[] = [];
@@ -95,14 +95,7 @@ describe('receiver store: the change log and its index', () => {
         const file = path.join(directory, 'receiver.db');
         const store = storeAt(file);
         const change = upsert();
-        const db = (store as unknown as { db: { exec: (sql: string) => void } }).db;
-        const exec = db.exec.bind(db);
-        db.exec = (sql: string) => {
-            exec(sql);
-            if (sql === 'ROLLBACK') {
-                throw new Error('disk I/O error');
-            }
-        };
+        failStatement(store, 'ROLLBACK');
 
         expect(() =>
             store.applyBatches([
@@ -118,14 +111,7 @@ describe('receiver store: the change log and its index', () => {
 
     it('refuses to read or write after a COMMIT failed (its frames may still be recovered)', () => {
         const store = storeAt(':memory:');
-        const db = (store as unknown as { db: { exec: (sql: string) => void } }).db;
-        const exec = db.exec.bind(db);
-        db.exec = (sql: string) => {
-            if (sql === 'COMMIT') {
-                throw new Error('disk I/O error');
-            }
-            exec(sql);
-        };
+        failStatement(store, 'COMMIT');
         const change = upsert();
 
         expect(() => store.applyAll([change], 'I', 'c')).toThrow(/disk I\/O error/);

@@ -120,3 +120,22 @@ export function relayHeaders(request: { correlationId: string }, token?: string,
         ...(token ? { Authorization: `Bearer ${token}` } : {})
     };
 }
+
+/**
+ * Makes the store's connection fail one kind of statement with a disk error, from now on: `COMMIT` before it runs,
+ * `ROLLBACK` after it has rolled back (a failure reported after the fact). Tests of the store's failure paths.
+ */
+export function failStatement(store: object, statement: 'COMMIT' | 'ROLLBACK'): void {
+    const db = (store as { db: { exec: (sql: string) => void } }).db;
+    const exec = db.exec.bind(db);
+    db.exec = (sql: string) => {
+        if (sql !== statement) {
+            exec(sql);
+            return;
+        }
+        if (statement === 'ROLLBACK') {
+            exec(sql);
+        }
+        throw new Error('disk I/O error');
+    };
+}
